@@ -1,0 +1,55 @@
+# jeiweb: `make help` lists the targets.
+# Python 3.11 is the only thing assumed on the machine; everything else lands in .venv/.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+MANAGE := $(BIN)/python manage.py
+
+.DEFAULT_GOAL := help
+.PHONY: help install install-dev setup run test test-postgres lint messages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt $(VENV)/.installed
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the runtime requirements
+
+install-dev: $(VENV)/.installed-dev ## Also install the test and tooling requirements
+
+setup: install ## Migrate the database, collect static files and load the site content
+	mkdir -p var
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(MANAGE) load_site_content
+
+run: setup ## Set everything up and serve the site on http://127.0.0.1:$(PORT)/
+	$(MANAGE) create_dev_superuser
+	$(MANAGE) runserver 127.0.0.1:$(PORT)
+
+test: install-dev ## Set up and run the whole test suite (DATABASE_URL picks the database)
+	$(BIN)/python -m pytest
+
+lint: install-dev ## Check style and the migrations
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install ## Update the translation catalogues and compile them (needs gettext)
+	$(MANAGE) makemessages --locale zh_Hans --no-location --ignore '$(VENV)/*'
+	$(MANAGE) compilemessages --locale zh_Hans --ignore '$(VENV)/*'
+
+clean: ## Remove the virtual environment, the local database and collected files
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,13 @@
+"""The test suite: production-like behaviour (DEBUG off), fast and self-contained."""
+
+from .base import *  # noqa: F403
+from .base import STORAGES
+
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Tests render templates and serve static files (to the browser tests) without running
+# collectstatic first: WhiteNoise finds them where they live.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -1,0 +1,21 @@
+"""Every public URL lives under a language prefix: /en/… or /zh-hans/…
+
+`/` itself matches nothing, so LocaleMiddleware redirects it to the visitor's language:
+the language cookie first, then Accept-Language (any zh* → zh-hans), else English.
+"""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = i18n_patterns(
+    path("admin/", admin.site.urls),
+    # django CMS resolves every remaining path to a page; it must come last.
+    path("", include("cms.urls")),
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns

@@ -1,0 +1,110 @@
+"""Writes with rules: building the site's content from the files in `fixtures/`."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from cms.api import add_plugin, create_page, create_page_content
+from cms.models import Page, PageContent
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sites.models import Site
+from django.db import transaction
+from djangocms_versioning.models import Version
+
+FIXTURES_DIR = settings.BASE_DIR / "fixtures"
+LOADER_USERNAME = "content-loader"
+DEFAULT_TEMPLATE = "pages/page.html"
+
+
+@dataclass
+class PageSpec:
+    """One page of `fixtures/pages.yaml`, with its text per language."""
+
+    reverse_id: str
+    title: dict
+    slug: dict
+    template: str = DEFAULT_TEMPLATE
+    parent: str | None = None
+    home: bool = False
+    in_navigation: bool = True
+    page_title: dict = field(default_factory=dict)
+    meta_description: dict = field(default_factory=dict)
+
+    def body(self, language):
+        return (FIXTURES_DIR / "pages" / f"{self.reverse_id}.{language}.html").read_text(encoding="utf-8")
+
+
+def read_page_specs(path: Path = FIXTURES_DIR / "pages.yaml") -> list[PageSpec]:
+    with path.open(encoding="utf-8") as f:
+        return [PageSpec(**entry) for entry in yaml.safe_load(f)]
+
+
+def loader_user():
+    """The account that authors seeded content: it cannot log in, but versions need an author."""
+    user, created = get_user_model().objects.get_or_create(
+        username=LOADER_USERNAME, defaults={"is_active": False}
+    )
+    if created:
+        user.set_unusable_password()
+        user.save(update_fields=["password"])
+    return user
+
+
+def configure_site():
+    Site.objects.update_or_create(
+        pk=settings.SITE_ID, defaults={"domain": settings.SITE_DOMAIN, "name": settings.SITE_NAME}
+    )
+
+
+@transaction.atomic
+def load_page_tree(specs=None, log=lambda message: None):
+    """Create and publish every page and language of the tree that does not exist yet.
+
+    A page (or one language of it) that exists is left exactly as it is: staff may have
+    edited it, and their work wins over the fixtures. Returns the number of page translations
+    created, so running it twice reports 0 the second time.
+    """
+    configure_site()
+    user = loader_user()
+    site = Site.objects.get_current()
+    languages = [code for code, _name in settings.LANGUAGES]
+    pages = {}
+    created = 0
+    for spec in specs if specs is not None else read_page_specs():
+        page = Page.objects.filter(reverse_id=spec.reverse_id, site=site).first()
+        existing = set()
+        if page is not None:
+            existing = set(PageContent.admin_manager.filter(page=page).values_list("language", flat=True))
+        for language in languages:
+            if language in existing:
+                continue
+            attributes = {
+                "title": spec.title[language],
+                "slug": spec.slug[language],
+                "page_title": spec.page_title.get(language),
+                "meta_description": spec.meta_description.get(language),
+                "template": spec.template,
+                "in_navigation": spec.in_navigation,
+                "created_by": user,
+            }
+            if page is None:
+                page = create_page(
+                    language=language,
+                    parent=pages.get(spec.parent),
+                    reverse_id=spec.reverse_id,
+                    site=site,
+                    **attributes,
+                )
+                content = PageContent.admin_manager.get(page=page, language=language)
+            else:
+                content = create_page_content(language=language, page=page, **attributes)
+            placeholder = content.get_placeholders().get(slot="content")
+            add_plugin(placeholder, "TextPlugin", language, body=spec.body(language))
+            Version.objects.get_for_content(content).publish(user)
+            created += 1
+            log(f"Published {spec.reverse_id} ({language})")
+        if spec.home and not page.is_home:
+            page.set_as_homepage(user)
+        pages[spec.reverse_id] = page
+    return created

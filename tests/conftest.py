@@ -1,0 +1,49 @@
+"""Shared fixtures: the site content is loaded once per test session, as `make run` loads it."""
+
+import os
+import shutil
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from pages.services import read_page_specs
+from tests.server import served_site
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_site_content", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with a cold cache: the CMS page cache outlives database rollbacks."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def page_specs():
+    return read_page_specs()
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The base URL of the whole site served by gunicorn (see tests/server.py)."""
+    with served_site(tmp_path_factory.mktemp("served")) as url:
+        yield url
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests need Debian's Chromium: they skip on a machine without it, except in CI."""
+    if os.path.exists(CHROMIUM) or os.environ.get("CI"):
+        return
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")
+    for item in items:
+        if "browser" in item.keywords:
+            item.add_marker(skip)

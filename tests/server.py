@@ -1,0 +1,117 @@
+"""The site as `make run` sets it up, served by gunicorn: for tests about serving and the browser.
+
+It runs in its own processes against its own database (a SQLite file, or a fresh PostgreSQL
+database when DATABASE_URL names a PostgreSQL server), so what the browser sees went through
+migrate, collectstatic and the content loader exactly as on a real machine.
+"""
+
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import environ
+import psycopg2
+from django.conf import settings
+
+BASE_DIR = Path(settings.BASE_DIR)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def scratch_database(workdir):
+    """A database URL of our own: a SQLite file, or a new PostgreSQL database dropped afterwards."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield f"sqlite:///{workdir / 'db.sqlite3'}"
+        return
+    config = environ.Env.db_url_config(url)
+    name = f"jeiweb_served_{os.getpid()}"
+    admin = psycopg2.connect(
+        dbname="postgres",
+        user=config["USER"],
+        password=config["PASSWORD"],
+        host=config["HOST"],
+        port=config["PORT"],
+    )
+    admin.autocommit = True
+    with admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.cursor() as cursor:
+            cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        admin.close()
+
+
+def wait_until_serving(url, process, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"gunicorn exited with {process.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {seconds} s")
+
+
+@contextmanager
+def served_site(workdir):
+    with scratch_database(workdir) as database_url:
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "jeiweb.settings.dev",
+            "DEBUG": "false",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "DATABASE_URL": database_url,
+            "STATIC_ROOT": str(workdir / "static"),
+            "MEDIA_ROOT": str(workdir / "media"),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
+        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]):
+            subprocess.run(
+                [sys.executable, "manage.py", *command, "--verbosity", "0"],
+                cwd=BASE_DIR,
+                env=environment,
+                check=True,
+                capture_output=True,
+            )
+        port = free_port()
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "jeiweb.wsgi",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--workers",
+                "2",
+            ],
+            cwd=BASE_DIR,
+            env=environment,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        url = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(url + "/en/", process)
+            yield url
+        finally:
+            process.terminate()
+            process.wait(timeout=10)

@@ -1,0 +1,52 @@
+"""Serving through gunicorn over real HTTP: pages, redirects and WhiteNoise's static files."""
+
+import re
+import urllib.error
+import urllib.request
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, headers=None):
+    opener = urllib.request.build_opener(NoRedirect)
+    try:
+        return opener.open(urllib.request.Request(url, headers=headers or {}), timeout=10)
+    except urllib.error.HTTPError as response:
+        return response
+
+
+def test_the_root_redirects_to_the_visitors_language(site_url):
+    response = fetch(site_url + "/", {"Accept-Language": "zh-CN,zh;q=0.9"})
+    assert response.status == 302
+    assert response.headers["Location"] == "/zh-hans/"
+
+
+def test_pages_are_served_in_both_languages(site_url):
+    for path, text in (("/en/programmes/", "Programmes"), ("/zh-hans/zhuanye/", "专业设置")):
+        response = fetch(site_url + path)
+        assert response.status == 200
+        assert response.headers["Content-Type"] == "text/html; charset=utf-8"
+        assert text in response.read().decode()
+
+
+def test_an_unknown_page_is_a_styled_404_not_an_error(site_url):
+    response = fetch(site_url + "/zh-hans/no-such-page/")
+    assert response.status == 404
+    assert "页面未找到" in response.read().decode()
+
+
+def test_static_files_are_fingerprinted_compressed_and_cached_for_long(site_url):
+    html = fetch(site_url + "/en/").read().decode()
+    stylesheet = re.search(
+        r'<link rel="stylesheet" href="(/static/css/site\.[0-9a-f]{12}\.css)">', html
+    ).group(1)
+
+    response = fetch(site_url + stylesheet, {"Accept-Encoding": "gzip, br"})
+
+    assert response.status == 200
+    assert response.headers["Content-Encoding"] in {"br", "gzip"}
+    assert "immutable" in response.headers["Cache-Control"]
+    assert "max-age=315360000" in response.headers["Cache-Control"]
