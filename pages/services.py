@@ -30,9 +30,24 @@ class PageSpec:
     in_navigation: bool = True
     page_title: dict = field(default_factory=dict)
     meta_description: dict = field(default_factory=dict)
+    apphook: str | None = None
+    apphook_namespace: str | None = None
+    # What goes into the "content" placeholder, in order: "text" is the page's own HTML file;
+    # {"text": "name"} another file, fixtures/pages/<name>.<language>.html; and
+    # {"plugin": "SomePlugin", "fields": {...}} a plugin that renders data from the models.
+    blocks: list = field(default_factory=lambda: ["text"])
 
-    def body(self, language):
-        return (FIXTURES_DIR / "pages" / f"{self.reverse_id}.{language}.html").read_text(encoding="utf-8")
+    def body(self, language, name=None):
+        path = FIXTURES_DIR / "pages" / f"{name or self.reverse_id}.{language}.html"
+        return path.read_text(encoding="utf-8")
+
+    def add_blocks(self, placeholder, language):
+        for block in self.blocks:
+            if block == "text" or "text" in block:
+                name = None if block == "text" else block["text"]
+                add_plugin(placeholder, "TextPlugin", language, body=self.body(language, name))
+            else:
+                add_plugin(placeholder, block["plugin"], language, **block.get("fields", {}))
 
 
 def read_page_specs(path: Path = FIXTURES_DIR / "pages.yaml") -> list[PageSpec]:
@@ -94,16 +109,23 @@ def load_page_tree(specs=None, log=lambda message: None):
                     parent=pages.get(spec.parent),
                     reverse_id=spec.reverse_id,
                     site=site,
+                    apphook=spec.apphook,
+                    apphook_namespace=spec.apphook_namespace,
                     **attributes,
                 )
                 content = PageContent.admin_manager.get(page=page, language=language)
             else:
                 content = create_page_content(language=language, page=page, **attributes)
-            placeholder = content.get_placeholders().get(slot="content")
-            add_plugin(placeholder, "TextPlugin", language, body=spec.body(language))
+            spec.add_blocks(content.get_placeholders().get(slot="content"), language)
             Version.objects.get_for_content(content).publish(user)
             created += 1
             log(f"Published {spec.reverse_id} ({language})")
+        if spec.apphook and not page.application_urls:
+            # An apphook added to the fixtures after the page was built: attaching one where
+            # there is none takes nothing away from staff.
+            page.application_urls = spec.apphook
+            page.application_namespace = spec.apphook_namespace
+            page.save(update_fields=["application_urls", "application_namespace"])
         if spec.home and not page.is_home:
             page.set_as_homepage(user)
         pages[spec.reverse_id] = page
