@@ -49,9 +49,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First: reloads the URLconf when staff attach an application (apphook) to a page, so
-    # that no restart is needed.
-    "cms.middleware.utils.ApphookReloadMiddleware",
+    # No ApphookReloadMiddleware: it costs a query on every request, including those served
+    # from the page cache. Attaching an application to a page is rare: restart the server.
     "django.middleware.security.SecurityMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
