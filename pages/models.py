@@ -199,6 +199,8 @@ class Programme(KeyedModel, TranslatableModel):
 
     def clean(self):
         super().clean()
+        # A trailing blank line would become an empty paragraph.
+        self.description = (self.description or "").strip()
         errors = {}
         if self.level and self.award and LEVEL_AWARDS.get(self.level) != self.award:
             errors["award"] = _("A %(award)s is not awarded at %(level)s level.") % {
