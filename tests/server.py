@@ -63,9 +63,10 @@ def wait_until_serving(url, process, seconds=30):
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=5)
             return
-        except (urllib.error.URLError, ConnectionError):
+        # A worker still booting on a busy machine answers late: that is a timeout, not a failure.
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
