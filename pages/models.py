@@ -223,8 +223,10 @@ class Programme(KeyedModel, TranslatableModel):
             raise ValidationError(errors)
 
     def get_absolute_url(self, language=None):
+        """The programme's page in `language` (by default its current one), at that language's slug."""
+        language = language or self.get_current_language()
         with override(language):
-            slug = self.safe_translation_getter("slug", language_code=language or self.get_current_language())
+            slug = self.safe_translation_getter("slug", language_code=language)
             return reverse("programmes:detail", kwargs={"slug": slug})
 
     @property
