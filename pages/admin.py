@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import admin
+from django.db import models as django_models
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin, TranslatableTabularInline
 
@@ -98,6 +99,8 @@ class StudentBodyAdmin(CollegeAdmin):
 class LearningResourceAdmin(CollegeAdmin):
     list_display = ["__str__", "kind", "order", "missing_translations"]
     list_filter = ["kind"]
+    # Addresses typed without a scheme are secure ones (Django 6's default).
+    formfield_overrides = {django_models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(models.Accreditation)

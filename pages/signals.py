@@ -1,8 +1,25 @@
-"""Keep the CMS page cache honest: pages render these records through plugins."""
+"""Keep cached pages honest: CMS pages render these records through our plugins.
+
+django CMS caches rendered placeholders and whole pages; it clears them when a page is
+edited, not when a record that a plugin shows changes. So saving or deleting a record clears
+the placeholders that hold one of our plugins, and the page cache.
+"""
 
 from cms.cache import invalidate_cms_page_cache
+from cms.cache.placeholder import clear_placeholder_cache
+from cms.models import CMSPlugin, Placeholder
+from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from parler.models import TranslatableModel
+
+COLLEGE_PLUGINS = [
+    "KeyFactsPlugin",
+    "ProgrammeCardsPlugin",
+    "TimelinePlugin",
+    "CommitteePlugin",
+    "ResourcesPlugin",
+    "AccreditationsPlugin",
+]
 
 
 def register():
@@ -29,7 +46,9 @@ def register():
 
 
 def invalidate(**kwargs):
-    # While fixtures load there is nothing cached yet; otherwise a staff edit shows at once.
     if kwargs.get("raw"):
         return
+    placed = CMSPlugin.objects.filter(plugin_type__in=COLLEGE_PLUGINS).values_list("placeholder_id", "language")
+    for placeholder_id, language in placed.distinct():
+        clear_placeholder_cache(Placeholder(pk=placeholder_id), language, settings.SITE_ID)
     invalidate_cms_page_cache()
