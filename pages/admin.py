@@ -26,13 +26,24 @@ class CollegeAdmin(TranslatableAdmin):
 
 @admin.register(models.Programme)
 class ProgrammeAdmin(CollegeAdmin):
-    list_display = ["__str__", "level", "award", "entry_route", "order", "is_published", "missing_translations"]
+    list_display = [
+        "__str__",
+        "level",
+        "award",
+        "entry_route",
+        "order",
+        "is_published",
+        "missing_translations",
+    ]
     list_filter = ["level", "award", "is_published"]
     list_editable = ["order"]
     search_fields = ["key", "translations__title", "translations__summary"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "description", "key", "order", "is_published"]}),
-        (_("Degree and admission"), {"fields": ["level", "award", "awarded_by_cqmu", "awarded_by_uol", "entry_route"]}),
+        (
+            _("Degree and admission"),
+            {"fields": ["level", "award", "awarded_by_cqmu", "awarded_by_uol", "entry_route"]},
+        ),
         (_("Key dates"), {"fields": ["approved_in", "launched_in", "first_intake_in"]}),
         (_("Shown only when filled in"), {"fields": ["duration_years", "places", "fees"]}),
     ]

@@ -34,7 +34,8 @@ class KeyFactsPlugin(CollegePlugin):
         context = super().render(context, instance, placeholder)
         if instance.subject == models.KeyFactsSubject.TEACHING:
             snapshots = models.TeachingStaffProfile.objects.prefetch_related(
-                "translations", Prefetch("schools", models.SourceSchool.objects.prefetch_related("translations"))
+                "translations",
+                Prefetch("schools", models.SourceSchool.objects.prefetch_related("translations")),
             )
         else:
             snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
@@ -89,7 +90,8 @@ class CommitteePlugin(CollegePlugin):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         committees = models.Committee.objects.prefetch_related(
-            "translations", Prefetch("members", models.CommitteeMember.objects.prefetch_related("translations"))
+            "translations",
+            Prefetch("members", models.CommitteeMember.objects.prefetch_related("translations")),
         )
         if instance.committee_id:
             committees = committees.filter(pk=instance.committee_id)

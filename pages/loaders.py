@@ -89,7 +89,13 @@ class CollegeLoader:
             if created:
                 for order, member in enumerate(members):
                     member = dict(member)
-                    build(models.CommitteeMember, member.pop("translations"), committee=committee, order=order, **member)
+                    build(
+                        models.CommitteeMember,
+                        member.pop("translations"),
+                        committee=committee,
+                        order=order,
+                        **member,
+                    )
         for entry in self.read("resources"):
             self.keyed(models.LearningResource, entry)
         for entry in self.read("accreditations"):

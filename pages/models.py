@@ -16,8 +16,8 @@ from django.urls import reverse
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import override, pgettext
-from parler.models import TranslatableModel, TranslatedFields
 from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
 
 
 class University(models.TextChoices):
@@ -181,7 +181,10 @@ class Programme(KeyedModel, TranslatableModel):
     launched_in = year_field(_("year launched"))
     first_intake_in = year_field(_("year of first intake"))
     duration_years = models.PositiveSmallIntegerField(
-        _("duration in years"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(10)]
+        _("duration in years"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
     )
     places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
@@ -196,6 +199,13 @@ class Programme(KeyedModel, TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or self.key
+
+    def get_absolute_url(self, language=None):
+        """The programme's page in `language` (by default its current one), at that language's slug."""
+        language = language or self.get_current_language()
+        with override(language):
+            slug = self.safe_translation_getter("slug", language_code=language)
+            return reverse("programmes:detail", kwargs={"slug": slug})
 
     def clean(self):
         super().clean()
@@ -221,13 +231,6 @@ class Programme(KeyedModel, TranslatableModel):
                 errors[later] = _("The dates are out of order: approval, launch, then first intake.")
         if errors:
             raise ValidationError(errors)
-
-    def get_absolute_url(self, language=None):
-        """The programme's page in `language` (by default its current one), at that language's slug."""
-        language = language or self.get_current_language()
-        with override(language):
-            slug = self.safe_translation_getter("slug", language_code=language)
-            return reverse("programmes:detail", kwargs={"slug": slug})
 
     @property
     def awarding_universities(self):
@@ -282,7 +285,9 @@ class CommitteeMember(TranslatableModel):
     university = models.CharField(_("university"), max_length=10, choices=University.choices)
     translations = TranslatedFields(
         name=models.CharField(
-            _("name"), max_length=200, help_text=_("Names of UoL staff stay in Latin script in both languages.")
+            _("name"),
+            max_length=200,
+            help_text=_("Names of UoL staff stay in Latin script in both languages."),
         ),
         position=models.CharField(_("position"), max_length=300),
     )
@@ -329,14 +334,18 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
     """
 
     translations = TranslatedFields(
-        note=models.CharField(_("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")),
+        note=models.CharField(
+            _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
+        ),
     )
     course_teams = models.PositiveSmallIntegerField(_("course teaching teams"))
     core_teachers = models.PositiveSmallIntegerField(_("core teachers"))
     source_schools = models.PositiveSmallIntegerField(_("schools the teachers come from"))
     senior_titles = models.PositiveSmallIntegerField(_("with senior professional titles"))
     professors = models.PositiveSmallIntegerField(_("professors or chief physicians"))
-    associate_professors = models.PositiveSmallIntegerField(_("associate professors or associate chief physicians"))
+    associate_professors = models.PositiveSmallIntegerField(
+        _("associate professors or associate chief physicians")
+    )
     doctorates = models.PositiveSmallIntegerField(_("with doctoral degrees"))
     supervisors = models.PositiveSmallIntegerField(_("graduate supervisors"))
     doctoral_supervisors = models.PositiveSmallIntegerField(_("doctoral supervisors"))
@@ -372,7 +381,9 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
             for name in ("senior_titles", "doctorates", "supervisors", "overseas_experience"):
                 value = getattr(self, name)
                 if value is not None and value > self.core_teachers:
-                    errors.setdefault(name, _("More than the %(total)s core teachers.") % {"total": self.core_teachers})
+                    errors.setdefault(
+                        name, _("More than the %(total)s core teachers.") % {"total": self.core_teachers}
+                    )
         if errors:
             raise ValidationError(errors)
 
@@ -448,7 +459,9 @@ class StudentBody(PreciseDateMixin, TranslatableModel):
     )
     intakes = models.PositiveSmallIntegerField(_("intakes"))
     translations = TranslatedFields(
-        note=models.CharField(_("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")),
+        note=models.CharField(
+            _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
+        ),
     )
 
     objects = SnapshotQuerySet.as_manager()

@@ -42,13 +42,17 @@ def register():
             senders.append(model._parler_meta.root_model)
         for sender in senders:
             for name, signal in (("save", post_save), ("delete", post_delete)):
-                signal.connect(invalidate, sender=sender, dispatch_uid=f"invalidate-{sender._meta.label}-{name}")
+                signal.connect(
+                    invalidate, sender=sender, dispatch_uid=f"invalidate-{sender._meta.label}-{name}"
+                )
 
 
 def invalidate(**kwargs):
     if kwargs.get("raw"):
         return
-    placed = CMSPlugin.objects.filter(plugin_type__in=COLLEGE_PLUGINS).values_list("placeholder_id", "language")
+    placed = CMSPlugin.objects.filter(plugin_type__in=COLLEGE_PLUGINS).values_list(
+        "placeholder_id", "language"
+    )
     for placeholder_id, language in placed.distinct():
         clear_placeholder_cache(Placeholder(pk=placeholder_id), language, settings.SITE_ID)
     invalidate_cms_page_cache()

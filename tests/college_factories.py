@@ -80,7 +80,9 @@ def staff_profile(save=False, **counts):
 
 def committee_member(committee, role=models.CommitteeRole.MEMBER, **fields):
     n = next(_sequence)
-    instance = models.CommitteeMember(committee=committee, role=role, university=models.University.CQMU, order=n)
+    instance = models.CommitteeMember(
+        committee=committee, role=role, university=models.University.CQMU, order=n
+    )
     translated(
         instance,
         en={"name": f"Member {n}", "position": "Professor"},

@@ -90,7 +90,10 @@ def test_the_loader_creates_a_record_that_is_missing():
     models.Milestone.objects.filter(key="sister-cities").delete()
     assert load_college_data() == 1
     milestone = models.Milestone.objects.get(key="sister-cities")
-    assert milestone.safe_translation_getter("title", language_code="zh-hans") == "重庆市与莱斯特市结为友好城市。"
+    assert (
+        milestone.safe_translation_getter("title", language_code="zh-hans")
+        == "重庆市与莱斯特市结为友好城市。"
+    )
 
 
 def test_the_loader_refuses_a_record_that_breaks_the_rules(tmp_path):

@@ -17,7 +17,16 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("part", "whole", "expected"),
-    [(68, 87, 78), (76, 87, 87), (58, 87, 67), (65, 87, 75), (1, 8, 13), (1, 200, 1), (0, 87, 0), (87, 87, 100)],
+    [
+        (68, 87, 78),
+        (76, 87, 87),
+        (58, 87, 67),
+        (65, 87, 75),
+        (1, 8, 13),
+        (1, 200, 1),
+        (0, 87, 0),
+        (87, 87, 100),
+    ],
 )
 def test_a_share_is_rounded_half_up_to_a_whole_percentage(part, whole, expected):
     assert models.share(part, whole) == expected
@@ -35,7 +44,12 @@ def test_the_teaching_profile_reproduces_the_sources_percentages():
 
 def test_the_parts_of_a_figure_carry_no_share_of_their_own():
     parts = [figure for figure in make.staff_profile().figures if figure.part_of]
-    assert [(figure.count, figure.share) for figure in parts] == [(36, None), (32, None), (22, None), (36, None)]
+    assert [(figure.count, figure.share) for figure in parts] == [
+        (36, None),
+        (32, None),
+        (22, None),
+        (36, None),
+    ]
 
 
 # Validation ------------------------------------------------------------------------------------
@@ -82,7 +96,10 @@ def test_a_profile_cannot_name_more_schools_than_it_counts():
     ("fields", "field"),
     [
         ({"level": models.Level.UNDERGRADUATE, "award": models.Award.MSC}, "award"),
-        ({"level": models.Level.POSTGRADUATE, "award": models.Award.MSC, "entry_route": "gaokao"}, "entry_route"),
+        (
+            {"level": models.Level.POSTGRADUATE, "award": models.Award.MSC, "entry_route": "gaokao"},
+            "entry_route",
+        ),
         ({"awarded_by_cqmu": False, "awarded_by_uol": False}, "awarded_by_cqmu"),
         ({"approved_in": 2019, "launched_in": 2018}, "launched_in"),
         ({"launched_in": 2021, "first_intake_in": 2020}, "first_intake_in"),

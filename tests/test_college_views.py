@@ -67,7 +67,14 @@ def test_the_comparison_table_lists_every_programme_even_when_the_cards_are_filt
     table = section(html, '<table class="compare">', "</table>")
     assert '<caption id="compare-caption">All programmes side by side</caption>' in table
     headers = re.findall(r'<th scope="col">([^<]+)</th>', table)
-    assert headers == ["Programme", "Level", "Award", "Degree certificates from", "Entry route", "Accreditation"]
+    assert headers == [
+        "Programme",
+        "Level",
+        "Award",
+        "Degree certificates from",
+        "Entry route",
+        "Accreditation",
+    ]
     rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", table, re.S)
     assert len(rows) == 4
     clinical, *_rest, oncology = rows
@@ -91,16 +98,25 @@ def test_an_unpublished_programme_is_hidden(client):
     assert client.get("/en/programmes/psychiatry-psychology/").status_code == 404
 
 
-@pytest.mark.parametrize(
-    ("language", "facts"),
-    [
-        ("en", ["Clinical Medicine / Clinical Sciences BSc", "Chongqing Medical University and University of Leicester",
-                "National college entrance examination (gaokao)", '<time datetime="2018">2018</time>',
-                "Programme accreditation by the Ministry of Education", "Contact admissions"]),
-        ("zh-hans", ["临床医学", "重庆医科大学和莱斯特大学", "普通高等学校招生全国统一考试（高考）",
-                     '<time datetime="2018">2018年</time>', "通过教育部专业认证", "联系招生部门"]),
-    ],
-)  # fmt: skip
+ENGLISH_FACTS = [
+    "Clinical Medicine / Clinical Sciences BSc",
+    "Chongqing Medical University and University of Leicester",
+    "National college entrance examination (gaokao)",
+    '<time datetime="2018">2018</time>',
+    "Programme accreditation by the Ministry of Education",
+    "Contact admissions",
+]
+CHINESE_FACTS = [
+    "临床医学",
+    "重庆医科大学和莱斯特大学",
+    "普通高等学校招生全国统一考试（高考）",
+    '<time datetime="2018">2018年</time>',
+    "通过教育部专业认证",
+    "联系招生部门",
+]
+
+
+@pytest.mark.parametrize(("language", "facts"), [("en", ENGLISH_FACTS), ("zh-hans", CHINESE_FACTS)])
 def test_a_programme_has_a_page_with_its_key_facts_accreditations_and_next_step(client, language, facts):
     html = html_of(client, CLINICAL[language])
     for fact in facts:
@@ -138,7 +154,8 @@ def test_a_programme_at_the_other_languages_slug_redirects_to_its_own(client):
 
 
 @pytest.mark.parametrize(
-    "path", ["/en/programmes/no-such-programme/", "/zh-hans/zhuanye/no-such-programme/", "/en/programmes/a/b/"]
+    "path",
+    ["/en/programmes/no-such-programme/", "/zh-hans/zhuanye/no-such-programme/", "/en/programmes/a/b/"],
 )
 def test_an_unknown_programme_is_a_404_in_the_visitors_language(client, path):
     response = client.get(path)
@@ -200,7 +217,9 @@ def queries_for(client, url):
     return len(context)
 
 
-def test_the_programme_list_costs_the_same_queries_for_4_or_40_programmes(client, django_assert_max_num_queries):
+def test_the_programme_list_costs_the_same_queries_for_4_or_40_programmes(
+    client, django_assert_max_num_queries
+):
     client.get("/en/programmes/")  # warm the apphook URL configuration
     with_4 = queries_for(client, "/en/programmes/?level=undergraduate")
     for _ in range(36):
