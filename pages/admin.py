@@ -1,0 +1,130 @@
+"""Staff edit the college's records here, in both languages (one tab per language)."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.db import models as django_models
+from django.utils.translation import gettext_lazy as _
+from parler.admin import TranslatableAdmin, TranslatableTabularInline
+
+from pages import models
+
+LANGUAGES = dict(settings.LANGUAGES)
+
+
+class CollegeAdmin(TranslatableAdmin):
+    """Lists show which translations are still missing, read from one prefetch per page."""
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        present = {translation.language_code for translation in obj.translations.all()}
+        missing = [str(name) for code, name in LANGUAGES.items() if code not in present]
+        return ", ".join(missing) or "–"
+
+
+@admin.register(models.Programme)
+class ProgrammeAdmin(CollegeAdmin):
+    list_display = [
+        "__str__",
+        "level",
+        "award",
+        "entry_route",
+        "order",
+        "is_published",
+        "missing_translations",
+    ]
+    list_filter = ["level", "award", "is_published"]
+    list_editable = ["order"]
+    search_fields = ["key", "translations__title", "translations__summary"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "description", "key", "order", "is_published"]}),
+        (
+            _("Degree and admission"),
+            {"fields": ["level", "award", "awarded_by_cqmu", "awarded_by_uol", "entry_route"]},
+        ),
+        (_("Key dates"), {"fields": ["approved_in", "launched_in", "first_intake_in"]}),
+        (_("Shown only when filled in"), {"fields": ["duration_years", "places", "fees"]}),
+    ]
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title",)}
+
+
+class CommitteeMemberInline(TranslatableTabularInline):
+    model = models.CommitteeMember
+    extra = 0
+    fields = ["role", "name", "position", "university", "order"]
+
+
+@admin.register(models.Committee)
+class CommitteeAdmin(CollegeAdmin):
+    list_display = ["__str__", "order", "missing_translations"]
+    inlines = [CommitteeMemberInline]
+
+
+@admin.register(models.CommitteeMember)
+class CommitteeMemberAdmin(CollegeAdmin):
+    list_display = ["__str__", "committee", "role", "university", "missing_translations"]
+    list_filter = ["committee", "role", "university"]
+    search_fields = ["translations__name", "translations__position"]
+
+
+class SourceSchoolInline(TranslatableTabularInline):
+    model = models.SourceSchool
+    extra = 0
+
+
+@admin.register(models.TeachingStaffProfile)
+class TeachingStaffProfileAdmin(CollegeAdmin):
+    list_display = ["__str__", "core_teachers", "senior_titles", "doctorates", "missing_translations"]
+    inlines = [SourceSchoolInline]
+    fieldsets = [
+        (None, {"fields": ["date", "date_precision", "note"]}),
+        (_("Teams and teachers"), {"fields": ["course_teams", "core_teachers", "source_schools"]}),
+        (
+            _("Qualifications (counts only: the site computes the shares)"),
+            {
+                "fields": [
+                    "senior_titles",
+                    "professors",
+                    "associate_professors",
+                    "doctorates",
+                    "supervisors",
+                    "doctoral_supervisors",
+                    "masters_supervisors",
+                    "overseas_experience",
+                ]
+            },
+        ),
+    ]
+
+
+@admin.register(models.StudentBody)
+class StudentBodyAdmin(CollegeAdmin):
+    list_display = ["__str__", "programme", "students", "provinces", "intakes", "missing_translations"]
+
+
+@admin.register(models.LearningResource)
+class LearningResourceAdmin(CollegeAdmin):
+    list_display = ["__str__", "kind", "order", "missing_translations"]
+    list_filter = ["kind"]
+    # Addresses typed without a scheme are secure ones (Django 6's default).
+    formfield_overrides = {django_models.URLField: {"assume_scheme": "https"}}
+
+
+@admin.register(models.Accreditation)
+class AccreditationAdmin(CollegeAdmin):
+    list_display = ["__str__", "date", "kind", "programme", "missing_translations"]
+    list_filter = ["kind", "programme"]
+    search_fields = ["key", "translations__title", "translations__body"]
+    date_hierarchy = "date"
+
+
+@admin.register(models.Milestone)
+class MilestoneAdmin(CollegeAdmin):
+    list_display = ["__str__", "date", "date_precision", "category", "programme", "missing_translations"]
+    list_filter = ["category", "date_precision", "programme"]
+    search_fields = ["key", "translations__title", "translations__description"]
+    date_hierarchy = "date"

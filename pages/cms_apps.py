@@ -1,0 +1,25 @@
+"""Applications that CMS pages can carry: the programmes and the milestones."""
+
+from cms.app_base import CMSApp
+from cms.apphook_pool import apphook_pool
+from django.utils.translation import gettext_lazy as _
+
+
+@apphook_pool.register
+class ProgrammesApphook(CMSApp):
+    name = _("Programmes")
+    app_name = "programmes"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["pages.urls"]
+
+
+@apphook_pool.register
+class MilestonesApphook(CMSApp):
+    # An apphook rather than a plugin: the category filter is part of the address, and
+    # apphook views are not page-cached, so every filtered view is rendered for its own URL.
+    name = _("Milestones")
+    app_name = "milestones"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["pages.milestone_urls"]

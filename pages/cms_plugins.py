@@ -1,0 +1,134 @@
+"""Blocks that editors place on any CMS page; each renders records of pages/models.py.
+
+Pages with these blocks stay in the CMS page cache: saving any of the records clears it
+(pages/signals.py), so an edit shows at once.
+"""
+
+from cms.models import CMSPlugin
+from cms.plugin_base import CMSPluginBase
+from cms.plugin_pool import plugin_pool
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+
+from pages import models
+
+MODULE = _("College")
+
+
+class CollegePlugin(CMSPluginBase):
+    module = MODULE
+    allow_children = False
+
+
+@plugin_pool.register_plugin
+class KeyFactsPlugin(CollegePlugin):
+    """The current snapshot of the teaching staff or of the students, with computed shares."""
+
+    name = _("Key facts")
+    model = models.KeyFactsPluginModel
+
+    def get_render_template(self, context, instance, placeholder):
+        return f"pages/plugins/key_facts_{instance.subject}.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        if instance.subject == models.KeyFactsSubject.TEACHING:
+            snapshots = models.TeachingStaffProfile.objects.prefetch_related(
+                "translations",
+                Prefetch("schools", models.SourceSchool.objects.prefetch_related("translations")),
+            )
+        else:
+            snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
+                "translations", "programme__translations"
+            )
+        context["snapshot"] = snapshots.current()
+        return context
+
+
+@plugin_pool.register_plugin
+class ProgrammeCardsPlugin(CollegePlugin):
+    """Cards of the programmes (of one level, or all), linking to their pages."""
+
+    name = _("Programme cards")
+    model = models.ProgrammeCardsPluginModel
+    render_template = "pages/plugins/programme_cards.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        programmes = models.Programme.objects.published().prefetch_related("translations")
+        context["programmes"] = programmes.filter(level=instance.level) if instance.level else programmes
+        return context
+
+
+@plugin_pool.register_plugin
+class TimelinePlugin(CollegePlugin):
+    """The milestones, oldest first: all of them, or only the latest few."""
+
+    name = _("Timeline")
+    model = models.TimelinePluginModel
+    render_template = "pages/plugins/timeline.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        milestones = models.Milestone.objects.prefetch_related("translations")
+        if instance.latest:
+            latest = milestones.order_by("-date", "-pk")[: instance.latest]
+            context["milestones"] = sorted(latest, key=lambda milestone: (milestone.date, milestone.pk))
+        else:
+            context["milestones"] = milestones.chronological()
+        return context
+
+
+@plugin_pool.register_plugin
+class CommitteePlugin(CollegePlugin):
+    """A joint committee (or all of them) with its members and their roles."""
+
+    name = _("Committee")
+    model = models.CommitteePluginModel
+    render_template = "pages/plugins/committee.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        committees = models.Committee.objects.prefetch_related(
+            "translations",
+            Prefetch("members", models.CommitteeMember.objects.prefetch_related("translations")),
+        )
+        if instance.committee_id:
+            committees = committees.filter(pk=instance.committee_id)
+        context["committees"] = committees
+        return context
+
+
+@plugin_pool.register_plugin
+class ResourcesPlugin(CollegePlugin):
+    """The learning resources every student has: online platforms and devices."""
+
+    name = _("Learning resources")
+    model = CMSPlugin
+    render_template = "pages/plugins/resources.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        resources = list(models.LearningResource.objects.prefetch_related("translations"))
+        context["devices"] = [r for r in resources if r.kind == models.ResourceKind.DEVICE]
+        context["platforms"] = [r for r in resources if r.kind == models.ResourceKind.PLATFORM]
+        return context
+
+
+@plugin_pool.register_plugin
+class AccreditationsPlugin(CollegePlugin):
+    """Who recognised or reviewed what, and when: for one programme or all of them."""
+
+    name = _("Accreditations")
+    model = models.AccreditationsPluginModel
+    render_template = "pages/plugins/accreditations.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        accreditations = models.Accreditation.objects.select_related("programme").prefetch_related(
+            "translations", "programme__translations"
+        )
+        if instance.programme_id:
+            accreditations = accreditations.filter(programme_id=instance.programme_id)
+        context["accreditations"] = accreditations
+        return context
