@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from pages.services import load_page_tree
+from search.index import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -13,3 +14,5 @@ class Command(BaseCommand):
         log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
         created = load_page_tree(log=log)
         self.stdout.write(self.style.SUCCESS(f"Site content loaded: {created} page translations created."))
+        documents = rebuild_search_index()
+        self.stdout.write(self.style.SUCCESS(f"Search index rebuilt: {documents} documents."))
