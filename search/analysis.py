@@ -28,10 +28,9 @@ CJK_RUN = re.compile(f"[{CJK}]+")
 WORD_OR_CJK_RUN = re.compile(f"[{CJK}]+|[^\\W_{CJK}]+")
 
 # Words too common to tell pages apart: dropped from documents and from queries.
-STOP_WORDS = frozenset(
-    """a an and are as at be by for from has have in is it its of on or s t that the this to was
-    were will with 的 了 和 与 及 或 在 是 为 等 之 对 其 并 也 而""".split()
-)
+_STOP_WORDS = """a an and are as at be by for from has have in is it its of on or s t that the this to
+was were will with 的 了 和 与 及 或 在 是 为 等 之 对 其 并 也 而"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 # A query longer than this is cut: no real search needs more, and it bounds the work.
 MAX_QUERY_LENGTH = 100

@@ -17,7 +17,11 @@ from djangocms_versioning.signals import post_version_operation
 from search import index
 from search.providers import Entry, SearchProvider, html_to_text, register
 
-REINDEXING_OPERATIONS = {constants.OPERATION_PUBLISH, constants.OPERATION_UNPUBLISH, constants.OPERATION_ARCHIVE}
+REINDEXING_OPERATIONS = {
+    constants.OPERATION_PUBLISH,
+    constants.OPERATION_UNPUBLISH,
+    constants.OPERATION_ARCHIVE,
+}
 
 
 @register
