@@ -34,7 +34,14 @@ translations) then update the index at once, and `rebuild_search_index` rebuilds
             body = article.safe_translation_getter("body", default="", language_code=language)
             return f"{summary} {html_to_text(body)}"
 
-        # get_url(obj, language) defaults to obj.get_absolute_url() in that language.
+        # get_url(obj, language) defaults to obj.get_absolute_url() in that language; an item
+        # without a URL (its apphook page is missing) is left out of the index.
+
+If get_text reads related objects (a programme's modules), say so in `watched_models`, so
+that their saves reindex the object too::
+
+        def watched_models(self):
+            return {**super().watched_models(), Module: lambda module: module.programme_id}
 
 An item published by date (an article with a future publication time) becomes visible
 without a save: run `rebuild_search_index` from cron for such kinds, or index them early
@@ -50,6 +57,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.html import strip_tags
 
@@ -112,7 +120,11 @@ class ModelProvider(SearchProvider):
 
     def get_url(self, obj, language):
         with translation.override(language):
-            return obj.get_absolute_url()
+            try:
+                return obj.get_absolute_url()
+            except NoReverseMatch:
+                # The page its apphook hangs on is missing: index it once there is one.
+                return ""
 
     def get_title(self, obj, language):
         return str(obj)
@@ -138,7 +150,7 @@ class ModelProvider(SearchProvider):
 
     def watched_models(self):
         """Models whose saves and deletes change an object's entries, each with how to get
-        from one of its instances to the object: the model itself and its parler
+        from one of its instances to the object (or its pk): the model itself and its parler
         translations (saved after the object, so the object's own post_save is too early)."""
         watched = {self.model: lambda instance: instance}
         parler_meta = getattr(self.model, "_parler_meta", None)
@@ -151,6 +163,8 @@ class ModelProvider(SearchProvider):
         from search import index
 
         pk = getattr(obj_or_pk, "pk", obj_or_pk)
+        if pk is None:
+            return
         entries = {
             language: [self.entry(obj, language) for obj in self.get_queryset(language).filter(pk=pk)]
             for language in languages()

@@ -5,7 +5,9 @@ Other apps register theirs in their own `search_indexes.py` (see search/provider
 
 from collections import defaultdict
 
+from cms import operations
 from cms.models import Page, PageContent
+from cms.signals import post_obj_operation
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete
@@ -15,7 +17,7 @@ from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
 from search import index
-from search.providers import Entry, SearchProvider, html_to_text, register
+from search.providers import Entry, SearchProvider, html_to_text, languages, register
 
 REINDEXING_OPERATIONS = {
     constants.OPERATION_PUBLISH,
@@ -30,7 +32,8 @@ class CMSPageProvider(SearchProvider):
 
     `PageContent.objects` sees only published content (djangocms-versioning), so a draft is
     never indexed. Publishing, unpublishing or archiving a version reindexes that page and
-    its descendants (whose URLs hang on its slug) in the version's language.
+    its descendants (whose URLs hang on its slug) in the version's language; moving a page in
+    the page tree reindexes it and its descendants in every language.
     """
 
     kind = "page"
@@ -75,13 +78,20 @@ class CMSPageProvider(SearchProvider):
         if operation in REINDEXING_OPERATIONS:
             self.reindex(obj.content.page, obj.content.language)
 
+    def _page_moved(self, sender, operation, obj=None, **kwargs):
+        if operation == operations.MOVE_PAGE and obj is not None:
+            for language in languages():
+                self.reindex(obj, language)
+
     def _page_deleted(self, sender, instance, **kwargs):
         index.remove(self, [self.key(instance.pk)])
 
     def connect(self):
         post_version_operation.connect(self._version_changed, sender=PageContent, dispatch_uid="search:page")
+        post_obj_operation.connect(self._page_moved, sender=Page, dispatch_uid="search:page:move")
         post_delete.connect(self._page_deleted, sender=Page, dispatch_uid="search:page:delete")
 
     def disconnect(self):
         post_version_operation.disconnect(sender=PageContent, dispatch_uid="search:page")
+        post_obj_operation.disconnect(sender=Page, dispatch_uid="search:page:move")
         post_delete.disconnect(sender=Page, dispatch_uid="search:page:delete")

@@ -207,6 +207,18 @@ def test_each_language_of_a_page_is_indexed_when_it_is_published(client, editor)
     assert urls(search(client, "en", "plastinated")) == ["/en/anatomy-museum/"]
 
 
+def test_a_page_moved_in_the_page_tree_is_found_at_its_new_address(client, editor):
+    page = publish_page(editor, "Anatomy museum", "<p>Plastinated specimens.</p>")
+    about = PageContent.objects.get(page__reverse_id="about", language="en").page
+    client.force_login(editor)
+
+    response = client.post(f"/en/admin/cms/page/{page.pk}/move-page/", {"target": about.pk, "position": 0})
+
+    assert response.status_code == 200
+    client.logout()
+    assert urls(search(client, "en", "plastinated")) == ["/en/about/anatomy-museum/"]
+
+
 def test_a_deleted_page_leaves_the_index(client, editor):
     page = publish_page(editor, "Anatomy museum", "<p>Plastinated specimens.</p>")
     page.delete()
