@@ -65,7 +65,8 @@ def wait_until_serving(url, process, seconds=30):
         try:
             urllib.request.urlopen(url, timeout=2)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # A busy machine may be slow to answer the first request: keep waiting.
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 

@@ -1,6 +1,7 @@
 """Searching from the header box in a real browser, with the keyboard alone."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from tests.conftest import CHROMIUM
 
@@ -51,4 +52,5 @@ def test_a_visitor_searches_from_the_header_with_the_keyboard(
     assert expected in results.all_inner_texts()
     assert page.locator(".search-result mark").first.is_visible()
     assert page.get_by_role("searchbox", name=label).input_value() == query
+    assert Axe().run(page).response["violations"] == []
     context.close()
