@@ -40,8 +40,8 @@ translations) then update the index at once, and `rebuild_search_index` rebuilds
 If get_text reads related objects (a programme's modules), say so in `watched_models`, so
 that their saves reindex the object too::
 
-        def watched_models(self):
-            return {**super().watched_models(), Module: lambda module: module.programme_id}
+    def watched_models(self):
+        return {**super().watched_models(), Module: lambda module: module.programme_id}
 
 An item published by date (an article with a future publication time) becomes visible
 without a save: run `rebuild_search_index` from cron for such kinds, or index them early
