@@ -11,6 +11,8 @@ from django.urls import include, path
 
 urlpatterns = i18n_patterns(
     path("admin/", admin.site.urls),
+    # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
+    path("", include("search.urls")),
     # django CMS resolves every remaining path to a page; it must come last.
     path("", include("cms.urls")),
 )

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 
 from pages.loaders import load_college_data
 from pages.services import load_page_tree
+from search.index import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
@@ -15,8 +16,11 @@ class Command(BaseCommand):
         # The records first: the pages' plugins render them.
         records = load_college_data(log=log)
         created = load_page_tree(log=log)
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Site content loaded: {records} college records and {created} page translations created."
+        documents = rebuild_search_index()
+        if options["verbosity"] > 0:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Site content loaded: {records} college records and {created} page translations "
+                    f"created; {documents} documents in the search index."
+                )
             )
-        )

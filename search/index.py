@@ -1,0 +1,59 @@
+"""Writes to the search index: documents out of provider entries (HOW they are stored)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+
+from search.analysis import token_string
+from search.models import SearchDocument
+from search.providers import languages, registry
+
+TITLE_MAX_LENGTH = SearchDocument._meta.get_field("title").max_length
+
+
+def document(provider, language, entry):
+    title = " ".join(entry.title.split())[:TITLE_MAX_LENGTH]
+    source = entry.source
+    return SearchDocument(
+        language=language,
+        kind=provider.kind,
+        key=entry.key,
+        content_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        object_id=str(source.pk) if source is not None else "",
+        url=entry.url,
+        title=title,
+        body=entry.text,
+        title_tokens=token_string(title),
+        tokens=token_string(f"{title} {entry.text}"),
+    )
+
+
+@transaction.atomic
+def replace(provider, language, entries, keys=None):
+    """Make the index hold `entries` for the provider and language.
+
+    With `keys`, only the documents of those keys are replaced (what one edit touched);
+    without, every document of the provider and language is. An entry without a URL (a page
+    under an unpublished parent) cannot be visited, so it is left out.
+    """
+    documents = [document(provider, language, entry) for entry in entries if entry.url]
+    stale = SearchDocument.objects.filter(kind=provider.kind, language=language)
+    if keys is not None:
+        stale = stale.filter(key__in=list(keys))
+    stale.delete()
+    SearchDocument.objects.bulk_create(documents)
+    return len(documents)
+
+
+def remove(provider, keys):
+    SearchDocument.objects.filter(kind=provider.kind, key__in=list(keys)).delete()
+
+
+@transaction.atomic
+def rebuild():
+    """Recreate the whole index from every registered provider; returns the document count."""
+    SearchDocument.objects.exclude(kind__in=[provider.kind for provider in registry]).delete()
+    return sum(
+        replace(provider, language, provider.entries(language))
+        for provider in registry
+        for language in languages()
+    )

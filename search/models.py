@@ -1,0 +1,94 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models.functions import Length
+from django.utils.translation import gettext_lazy as _
+
+from search.analysis import is_cjk
+
+
+def _term_lookup(field, term):
+    # Tokens are stored as " a b c ", so " term " finds a whole token. A single Chinese
+    # character is rarely a token of its own: it matches inside longer tokens instead.
+    # `contains` escapes % and _ itself.
+    needle = term if is_cjk(term) and len(term) == 1 else f" {term} "
+    return Q(**{f"{field}__contains": needle})
+
+
+class SearchDocumentQuerySet(models.QuerySet):
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def matching(self, terms):
+        """Documents that contain any of the terms, best first.
+
+        More matched terms rank above fewer; among those, more terms in the title rank above
+        fewer; then the shorter title (a page about the thing) above the longer. The ranking is
+        plain SQL (CASE and LIKE), so it is the same on SQLite and PostgreSQL.
+        """
+        if not terms:
+            return self.none()
+        one, zero = Value(1), Value(0)
+        matched = sum(
+            (Case(When(_term_lookup("tokens", term), then=one), default=zero) for term in terms),
+            start=Value(0),
+        )
+        in_title = sum(
+            (Case(When(_term_lookup("title_tokens", term), then=one), default=zero) for term in terms),
+            start=Value(0),
+        )
+        anywhere = Q()
+        for term in terms:
+            anywhere |= _term_lookup("tokens", term)
+        return (
+            self.filter(anywhere)
+            .annotate(
+                matched_terms=models.ExpressionWrapper(matched, output_field=IntegerField()),
+                title_terms=models.ExpressionWrapper(in_title, output_field=IntegerField()),
+                title_length=Length("title"),
+            )
+            .order_by("-matched_terms", "-title_terms", "title_length", "title", "pk")
+            .defer("tokens", "title_tokens")
+        )
+
+
+class SearchDocument(models.Model):
+    """One page or item of the site in one language, as the site search sees it.
+
+    Built and kept up to date by the search index from what each app registers (see
+    `search/providers.py`); nobody edits it by hand, and `rebuild_search_index` recreates it.
+    """
+
+    language = models.CharField(_("language"), max_length=15, choices=settings.LANGUAGES)
+    kind = models.CharField(_("kind"), max_length=50, help_text=_("The provider that indexed it."))
+    # What the document stands for: a stable key per provider ("page:12"), and, when it is a
+    # database object, a generic reference to it.
+    key = models.CharField(_("key"), max_length=200)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
+    object_id = models.CharField(max_length=64, blank=True)
+    source = GenericForeignKey("content_type", "object_id")
+    url = models.CharField(_("URL"), max_length=500)
+    title = models.CharField(_("title"), max_length=300)
+    body = models.TextField(_("text"), blank=True)
+    # Pre-segmented, pre-stemmed words separated by spaces (search/analysis.py).
+    title_tokens = models.TextField(blank=True)
+    tokens = models.TextField(blank=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SearchDocumentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("search document")
+        verbose_name_plural = _("search documents")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "kind", "key"], name="search_document_unique_key"),
+        ]
+        indexes = [
+            models.Index(fields=["language", "kind"], name="search_doc_language_kind"),
+            models.Index(fields=["content_type", "object_id"], name="search_doc_source"),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.language})"

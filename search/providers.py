@@ -1,0 +1,235 @@
+"""What the site search covers: a registry of providers, one per kind of searchable thing.
+
+A provider lists, per language, the published items of one kind (an `Entry` each: a stable
+key, URL, title and plain text) and keeps the index up to date when they change. Each app
+declares its own in a `search_indexes.py` module, which the search app imports at start-up
+(or in its `AppConfig.ready()`).
+
+For a model, subclass `ModelProvider`: say which objects are published in a language and
+what their title and text are. Saves and deletes of the model (and of its django-parler
+translations) then update the index at once, and `rebuild_search_index` rebuilds it::
+
+    # news/search_indexes.py
+    from django.utils.translation import gettext_lazy as _
+
+    from news.models import Article
+    from search.providers import ModelProvider, html_to_text, register
+
+
+    @register
+    class ArticleProvider(ModelProvider):
+        model = Article
+        kind = "article"  # stored with each document: keep it stable
+        label = _("News")  # shown next to each result
+
+        def get_queryset(self, language):
+            # Published items that exist in this language; prefetch what get_text reads.
+            return Article.objects.published().translated(language).prefetch_related("translations")
+
+        def get_title(self, article, language):
+            return article.safe_translation_getter("title", language_code=language)
+
+        def get_text(self, article, language):
+            summary = article.safe_translation_getter("summary", default="", language_code=language)
+            body = article.safe_translation_getter("body", default="", language_code=language)
+            return f"{summary} {html_to_text(body)}"
+
+        # get_url(obj, language) defaults to obj.get_absolute_url() in that language; an item
+        # without a URL (its apphook page is missing) is left out of the index.
+
+If get_text reads related objects (a programme's modules), say so in `watched_models`, so
+that their saves reindex the object too::
+
+    def watched_models(self):
+        return {**super().watched_models(), Module: lambda module: module.programme_id}
+
+An item published by date (an article with a future publication time) becomes visible
+without a save: run `rebuild_search_index` from cron for such kinds, or index them early
+and filter them in get_queryset. Anything that is not a model subclasses `SearchProvider`
+and implements `entries(language)`, as the CMS page provider does (search_indexes.py).
+"""
+
+import html
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import models
+from django.db.models.signals import post_delete, post_save
+from django.urls import NoReverseMatch
+from django.utils import translation
+from django.utils.html import strip_tags
+
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|caption|section|article|aside|"
+    r"blockquote|figure|figcaption|header|footer|pre|hr)\b[^>]*>",
+    re.IGNORECASE,
+)
+INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+
+
+def html_to_text(markup):
+    """The words of an HTML fragment as plain text: tags dropped, entities decoded,
+    block elements kept apart by a space, soft hyphens gone, white space collapsed."""
+    text = INVISIBLE.sub(" ", markup or "")
+    text = strip_tags(BLOCK_TAG.sub(" ", text))
+    text = html.unescape(text).replace("\xad", "")
+    return " ".join(text.split())
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One searchable item in one language, as a provider hands it to the index."""
+
+    key: str
+    url: str
+    title: str
+    text: str = ""
+    source: models.Model | None = None
+
+
+class SearchProvider:
+    """A kind of searchable thing. Subclasses set `kind` and `label` and list `entries`."""
+
+    kind: str = ""
+    label = ""
+
+    def entries(self, language) -> Iterable[Entry]:
+        raise NotImplementedError
+
+    def connect(self):
+        """Connect the signals that keep the index up to date (called on registration)."""
+
+    def disconnect(self):
+        """Undo `connect` (called when the provider is unregistered)."""
+
+
+class ModelProvider(SearchProvider):
+    """A provider for the published objects of one model (see the module docstring)."""
+
+    model: type[models.Model] | None = None
+
+    def get_queryset(self, language):
+        """The objects visitors may see in `language`."""
+        return self.model._default_manager.all()
+
+    def get_url(self, obj, language):
+        with translation.override(language):
+            try:
+                return obj.get_absolute_url()
+            except NoReverseMatch:
+                # The page its apphook hangs on is missing: index it once there is one.
+                return ""
+
+    def get_title(self, obj, language):
+        return str(obj)
+
+    def get_text(self, obj, language):
+        return ""
+
+    def key(self, pk):
+        return f"{self.kind}:{pk}"
+
+    def entry(self, obj, language):
+        return Entry(
+            key=self.key(obj.pk),
+            url=self.get_url(obj, language),
+            title=self.get_title(obj, language) or "",
+            text=self.get_text(obj, language) or "",
+            source=obj,
+        )
+
+    def entries(self, language):
+        for obj in self.get_queryset(language):
+            yield self.entry(obj, language)
+
+    def watched_models(self):
+        """Models whose saves and deletes change an object's entries, each with how to get
+        from one of its instances to the object (or its pk): the model itself and its parler
+        translations (saved after the object, so the object's own post_save is too early)."""
+        watched = {self.model: lambda instance: instance}
+        parler_meta = getattr(self.model, "_parler_meta", None)
+        if parler_meta is not None:
+            for meta in parler_meta:
+                watched[meta.model] = lambda translation_row: translation_row.master_id
+        return watched
+
+    def reindex(self, obj_or_pk):
+        from search import index
+
+        pk = getattr(obj_or_pk, "pk", obj_or_pk)
+        if pk is None:
+            return
+        entries = {
+            language: [self.entry(obj, language) for obj in self.get_queryset(language).filter(pk=pk)]
+            for language in languages()
+        }
+        for language, found in entries.items():
+            index.replace(self, language, found, keys=[self.key(pk)])
+
+    def _saved(self, sender, instance, raw=False, **kwargs):
+        if raw:  # loaddata: the objects may be incomplete; rebuild afterwards
+            return
+        self.reindex(self._watched[sender](instance))
+
+    def _deleted(self, sender, instance, **kwargs):
+        from search import index
+
+        if sender is self.model:
+            index.remove(self, [self.key(instance.pk)])
+        else:
+            self.reindex(self._watched[sender](instance))
+
+    def _uid(self, signal_name, sender):
+        return f"search:{self.kind}:{signal_name}:{sender._meta.label}"
+
+    def connect(self):
+        self._watched = self.watched_models()
+        for sender in self._watched:
+            post_save.connect(self._saved, sender=sender, dispatch_uid=self._uid("save", sender))
+            post_delete.connect(self._deleted, sender=sender, dispatch_uid=self._uid("delete", sender))
+
+    def disconnect(self):
+        for sender in self._watched:
+            post_save.disconnect(sender=sender, dispatch_uid=self._uid("save", sender))
+            post_delete.disconnect(sender=sender, dispatch_uid=self._uid("delete", sender))
+
+
+class SearchRegistry:
+    """The providers of the site, by kind."""
+
+    def __init__(self):
+        self._providers = {}
+
+    def register(self, provider):
+        """Register a provider class (as a decorator) or instance, and connect its signals."""
+        instance = provider() if isinstance(provider, type) else provider
+        if not instance.kind:
+            raise ValueError(f"{provider!r} has no kind")
+        if instance.kind in self._providers:
+            raise ValueError(f"A search provider of kind {instance.kind!r} is registered already")
+        self._providers[instance.kind] = instance
+        instance.connect()
+        return provider
+
+    def unregister(self, kind):
+        self._providers.pop(kind).disconnect()
+
+    def get(self, kind):
+        return self._providers.get(kind)
+
+    def label(self, kind):
+        provider = self._providers.get(kind)
+        return provider.label if provider else ""
+
+    def __iter__(self):
+        return iter(list(self._providers.values()))
+
+
+registry = SearchRegistry()
+register = registry.register
