@@ -1,3 +1,4 @@
+from cms.utils import apphook_reload
 from django.core.management.base import BaseCommand
 
 from pages.loaders import load_college_data
@@ -16,6 +17,9 @@ class Command(BaseCommand):
         # The records first: the pages' plugins render them.
         records = load_college_data(log=log)
         created = load_page_tree(log=log)
+        # Pages with applications (apphooks) may be new: this process's URLs must know them
+        # before the search index asks pages for their addresses.
+        apphook_reload.reload_urlconf()
         documents = rebuild_search_index()
         if options["verbosity"] > 0:
             self.stdout.write(
