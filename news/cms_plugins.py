@@ -31,9 +31,11 @@ class LatestNewsPlugin(CMSPluginBase):
         if instance.category_id:
             articles = articles.filter(categories=instance.category_id)
         context.update(
-            instance=instance,
-            articles=articles[: instance.count],
-            news_url=news_url("article-list", language),
+            {
+                "instance": instance,
+                "articles": articles[: instance.count],
+                "news_url": news_url("article-list", language),
+            }
         )
         return context
 
