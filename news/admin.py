@@ -61,7 +61,7 @@ class MissingTranslationsMixin:
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):
         present = {translation.language_code for translation in obj.translations.all()}
-        missing = [language_name(code) for code in LANGUAGES if code not in present]
+        missing = [str(language_name(code)) for code in LANGUAGES if code not in present]
         return ", ".join(missing) or "—"
 
 

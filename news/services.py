@@ -19,25 +19,20 @@ NEWS_EDITORS = "News editors"
 # categories, and upload and manage the images (and their folders) those use. No CMS pages,
 # users, groups or settings.
 EDITOR_PERMISSIONS = {
-    "news": {
-        "article": ["add", "change", "delete", "view", "publish"],
-        "event": ["add", "change", "delete", "view"],
-        "category": ["add", "change", "delete", "view"],
-    },
-    "filer": {
-        "file": ["add", "change", "view"],
-        "image": ["add", "change", "view"],
-        "folder": ["add", "change", "view"],
-    },
+    ("news", "article"): ["add_article", "change_article", "delete_article", "view_article", "publish_article"],
+    ("news", "event"): ["add_event", "change_event", "delete_event", "view_event"],
+    ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
+    ("filer", "file"): ["add_file", "change_file", "view_file"],
+    ("filer", "image"): ["add_image", "change_image", "view_image"],
+    # Filer's media library (folders and the upload button) needs its own permission.
+    ("filer", "folder"): ["add_folder", "change_folder", "view_folder", "can_use_directory_listing"],
 }
 
 
 def editor_permissions():
     query = Q(pk__in=[])
-    for app_label, models in EDITOR_PERMISSIONS.items():
-        for model, actions in models.items():
-            codenames = [f"{action}_{model}" for action in actions]
-            query |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
+    for (app_label, model), codenames in EDITOR_PERMISSIONS.items():
+        query |= Q(content_type__app_label=app_label, content_type__model=model, codename__in=codenames)
     return Permission.objects.filter(query)
 
 
@@ -45,8 +40,7 @@ def setup_news_editors():
     """Create the "News editors" group, or reset its permissions to exactly EDITOR_PERMISSIONS."""
     group, _created = Group.objects.get_or_create(name=NEWS_EDITORS)
     permissions = list(editor_permissions())
-    expected = sum(len(actions) for models in EDITOR_PERMISSIONS.values() for actions in models.values())
-    if len(permissions) != expected:
+    if len(permissions) != sum(len(codenames) for codenames in EDITOR_PERMISSIONS.values()):
         raise RuntimeError("Some news editor permissions do not exist: run `manage.py migrate` first.")
     group.permissions.set(permissions)
     return group
