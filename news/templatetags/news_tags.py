@@ -9,11 +9,12 @@ WIDTHS = (480, 800, 1200)
 
 
 def renditions(image, extension):
-    """(url, width) of each width up to the original's, in the given format."""
+    """(url, width) of each width up to the original's (never enlarged), in the given format."""
     thumbnailer = get_thumbnailer(image.file)
     thumbnailer.thumbnail_extension = extension
     thumbnailer.thumbnail_transparency_extension = "png" if extension == "jpg" else extension
-    widths = [width for width in WIDTHS if width < image.width] + [min(image.width, WIDTHS[-1])]
+    original = int(image.width)
+    widths = [width for width in WIDTHS if width < original] + [min(original, WIDTHS[-1])]
     result = []
     for width in dict.fromkeys(widths):
         thumbnail = thumbnailer.get_thumbnail({"size": (width, 0), "upscale": False})
@@ -38,5 +39,5 @@ def news_picture(image, alt, sizes="100vw", lazy=True):
         "srcset": ", ".join(f"{url} {width}w" for url, width in fallback),
         "src": largest_url,
         "width": largest_width,
-        "height": round(largest_width * image.height / image.width),
+        "height": round(largest_width * int(image.height) / int(image.width)),
     }
