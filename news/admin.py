@@ -87,7 +87,10 @@ class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
         (_("Photo"), {"fields": ["featured_image", "image_alt"]}),
-        (_("Publication"), {"fields": ["status", "publication_start", "categories", "is_featured", "author"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publication_start", "categories", "is_featured", "author"]},
+        ),
     ]
 
     def get_queryset(self, request):
@@ -130,5 +133,3 @@ class EventAdmin(MissingTranslationsMixin, TranslatableAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
-
-

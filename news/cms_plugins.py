@@ -43,6 +43,9 @@ class LatestNewsPlugin(CMSPluginBase):
         now = timezone.now()
         lifetime = now + timedelta(seconds=settings.NEWS_PLUGIN_CACHE_SECONDS)
         next_publication = (
-            Article.objects.scheduled(now).order_by("publication_start").values_list("publication_start", flat=True).first()
+            Article.objects.scheduled(now)
+            .order_by("publication_start")
+            .values_list("publication_start", flat=True)
+            .first()
         )
         return min(lifetime, next_publication) if next_publication else lifetime

@@ -1,8 +1,8 @@
 """Events as iCalendar (RFC 5545) files, for visitors' calendars."""
 
-from django.conf import settings
 from datetime import UTC
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar

@@ -83,7 +83,9 @@ class ArticleQuerySet(TranslatableQuerySet):
 
     def for_listing(self):
         """With everything a list or a feed shows, in a constant number of queries."""
-        return self.select_related("featured_image").prefetch_related("translations", "categories__translations")
+        return self.select_related("featured_image").prefetch_related(
+            "translations", "categories__translations"
+        )
 
 
 class Article(TranslatableModel):
@@ -99,7 +101,9 @@ class Article(TranslatableModel):
             validators=[validate_free_slug],
         ),
         summary=models.TextField(
-            _("summary"), max_length=400, help_text=_("One or two sentences for lists, feeds and search engines.")
+            _("summary"),
+            max_length=400,
+            help_text=_("One or two sentences for lists, feeds and search engines."),
         ),
         body=HTMLField(_("body"), blank=True),
         image_alt=models.CharField(
@@ -240,7 +244,9 @@ class Event(TranslatableModel):
 
     def get_ics_url(self, language=None):
         language = language or translation.get_language()
-        return news_url("event-ics", language, slug=self.safe_translation_getter("slug", language_code=language))
+        return news_url(
+            "event-ics", language, slug=self.safe_translation_getter("slug", language_code=language)
+        )
 
     @property
     def is_past(self):

@@ -19,7 +19,13 @@ NEWS_EDITORS = "News editors"
 # categories, and upload and manage the images (and their folders) those use. No CMS pages,
 # users, groups or settings.
 EDITOR_PERMISSIONS = {
-    ("news", "article"): ["add_article", "change_article", "delete_article", "view_article", "publish_article"],
+    ("news", "article"): [
+        "add_article",
+        "change_article",
+        "delete_article",
+        "view_article",
+        "publish_article",
+    ],
     ("news", "event"): ["add_event", "change_event", "delete_event", "view_event"],
     ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
     ("filer", "file"): ["add_file", "change_file", "view_file"],
@@ -78,7 +84,9 @@ def load_news(log=lambda message: None):
     category_specs, article_specs = read_news_fixtures()
     categories = {}
     for spec in category_specs:
-        category = Category.objects.filter(translations__language_code="en", translations__slug=spec["slug"]["en"]).first()
+        category = Category.objects.filter(
+            translations__language_code="en", translations__slug=spec["slug"]["en"]
+        ).first()
         if category is None:
             category = Category()
             for language, name in spec["name"].items():
@@ -89,7 +97,9 @@ def load_news(log=lambda message: None):
         categories[spec["key"]] = category
     created = 0
     for spec in article_specs:
-        if Article.objects.filter(translations__language_code="en", translations__slug=spec.slug["en"]).exists():
+        if Article.objects.filter(
+            translations__language_code="en", translations__slug=spec.slug["en"]
+        ).exists():
             continue
         article = Article(status=Status.PUBLISHED, publication_start=spec.published_at)
         for language in spec.title:

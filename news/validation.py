@@ -30,8 +30,14 @@ def validate_image_upload(file_name, file, owner, mime_type):
             with Image.open(file) as image:
                 width, height = image.size
                 image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError,
-            Image.DecompressionBombWarning) as error:
+    except (
+        UnidentifiedImageError,
+        OSError,
+        SyntaxError,
+        ValueError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ) as error:
         raise FileValidationError(
             _('File "%(name)s" is not an image that can be used here.') % {"name": file_name}
         ) from error

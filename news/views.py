@@ -78,7 +78,9 @@ class ArticleListView(NewsMixin, ListView):
             .distinct()
             .prefetch_related("translations"),
             years=published.dates("publication_start", "year", order="DESC"),
-            upcoming_events=Event.objects.published(self.language).upcoming().prefetch_related("translations")[:3],
+            upcoming_events=Event.objects.published(self.language)
+            .upcoming()
+            .prefetch_related("translations")[:3],
             is_index=self.category is None and self.year is None and context["page_obj"].number == 1,
         )
         return context
@@ -204,5 +206,7 @@ class EventCalendarView(NewsMixin, CalendarResponseMixin, View):
     """The upcoming events as a calendar feed that visitors subscribe to."""
 
     def get(self, request):
-        events = Event.objects.published(self.language).upcoming(timezone.now()).prefetch_related("translations")
+        events = (
+            Event.objects.published(self.language).upcoming(timezone.now()).prefetch_related("translations")
+        )
         return self.calendar_response(events, _("CQMU–UoL Joint Educational Institute events"))

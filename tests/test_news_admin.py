@@ -41,12 +41,21 @@ def article_form(**overrides):
 
 def test_the_news_editors_group_has_exactly_its_permissions():
     group = Group.objects.get(name=NEWS_EDITORS)
-    codenames = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+    codenames = {
+        f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")
+    }
     assert codenames == {
-        *(f"news.{action}_{model}" for model in ("article", "event", "category")
-          for action in ("add", "change", "delete", "view")),
+        *(
+            f"news.{action}_{model}"
+            for model in ("article", "event", "category")
+            for action in ("add", "change", "delete", "view")
+        ),
         "news.publish_article",
-        *(f"filer.{action}_{model}" for model in ("file", "image", "folder") for action in ("add", "change", "view")),
+        *(
+            f"filer.{action}_{model}"
+            for model in ("file", "image", "folder")
+            for action in ("add", "change", "view")
+        ),
         "filer.can_use_directory_listing",
     }
     assert setup_news_editors() == group  # running the setup again changes nothing

@@ -50,7 +50,9 @@ def test_the_chinese_atom_feed_is_in_chinese(client):
     feed = ET.fromstring(response.content)
     assert feed.get("{http://www.w3.org/XML/1998/namespace}lang") == "zh-Hans"
     entries = feed.findall(f"{ATOM}entry")
-    assert [entry.findtext(f"{ATOM}title") for entry in entries] == ["重庆医科大学莱斯特大学联合学院获教育部批准设立"]
+    assert [entry.findtext(f"{ATOM}title") for entry in entries] == [
+        "重庆医科大学莱斯特大学联合学院获教育部批准设立"
+    ]
     link = entries[0].find(f"{ATOM}link").get("href")
     assert urlsplit(link).path == "/zh-hans/xinwen-huodong/lianhe-xueyuan-huo-jiaoyubu-pizhun-sheli/"
     assert [category.get("term") for category in entries[0].findall(f"{ATOM}category")] == ["学院新闻"]
@@ -69,7 +71,10 @@ def test_a_category_feed_has_only_that_categorys_articles(client):
 
 def test_the_news_pages_announce_their_feeds(client):
     html = client.get(NEWS["en"]).content.decode()
-    assert f'<link rel="alternate" type="application/rss+xml" title="News (RSS)" href="{NEWS["en"]}feed/rss/">' in html
+    assert (
+        f'<link rel="alternate" type="application/rss+xml" title="News (RSS)" href="{NEWS["en"]}feed/rss/">'
+        in html
+    )
     assert f'type="application/atom+xml" title="News (Atom)" href="{NEWS["en"]}feed/atom/"' in html
 
 
@@ -118,7 +123,9 @@ def test_upcoming_and_past_events_are_listed_apart(client):
     past = make_event(start=timezone.now() - timedelta(days=30))
     upcoming_html = client.get(NEWS["en"] + "events/").content.decode()
     past_html = client.get(NEWS["en"] + "events/past/").content.decode()
-    assert upcoming.get_absolute_url("en") in upcoming_html and past.get_absolute_url("en") not in upcoming_html
+    assert (
+        upcoming.get_absolute_url("en") in upcoming_html and past.get_absolute_url("en") not in upcoming_html
+    )
     assert past.get_absolute_url("en") in past_html and upcoming.get_absolute_url("en") not in past_html
     page = client.get(past.get_absolute_url("en")).content.decode()
     assert "This event has taken place." in page
