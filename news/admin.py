@@ -133,3 +133,8 @@ class EventAdmin(MissingTranslationsMixin, TranslatableAdmin):
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "registration_url":
+            kwargs["assume_scheme"] = "https"  # a registration page typed without a scheme
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
