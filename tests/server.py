@@ -66,7 +66,8 @@ def wait_until_serving(url, process, seconds=30):
         try:
             urllib.request.urlopen(url, timeout=2)
             return
-        except (urllib.error.URLError, ConnectionError):
+        # A first request can outlast the 2 s timeout on a busy machine: that is not an answer yet.
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
