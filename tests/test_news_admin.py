@@ -5,11 +5,12 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from news.models import Article, Status
-from news.services import NEWS_EDITORS, setup_news_editors
-from tests.news_factories import make_article, make_category, make_editor
+from news.services import NEWS_EDITORS, load_news, setup_news_editors
+from tests.news_factories import make_article, make_category, make_editor, make_event
 
 pytestmark = pytest.mark.django_db
 
@@ -176,3 +177,16 @@ def test_a_script_payload_is_inert_in_the_admin(editor_client):
         assert "Evil &lt;script&gt;" in html, url
     article.refresh_from_db()
     assert "<script" not in article.safe_translation_getter("body", language_code="en")
+
+
+def test_loading_the_news_again_changes_nothing():
+    assert load_news() == 0
+    assert Article.objects.count() == 1
+
+
+def test_an_event_cannot_end_before_it_starts():
+    event = make_event()
+    event.end = event.start - timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "end" in error.value.message_dict
