@@ -33,10 +33,16 @@ def page_specs():
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The base URL of the whole site served by gunicorn (see tests/server.py)."""
-    with served_site(tmp_path_factory.mktemp("served")) as url:
-        yield url
+def served(tmp_path_factory):
+    """The whole site served by gunicorn (see tests/server.py), with `manage()` for its database."""
+    with served_site(tmp_path_factory.mktemp("served")) as site:
+        yield site
+
+
+@pytest.fixture(scope="session")
+def site_url(served):
+    """The base URL of the served site."""
+    return served.url
 
 
 def pytest_collection_modifyitems(config, items):

@@ -14,6 +14,7 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import environ
@@ -72,6 +73,24 @@ def wait_until_serving(url, process, seconds=90):
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
 
+@dataclass
+class ServedSite:
+    """The served site's address, and its `manage.py` for preparing data in its own database."""
+
+    url: str
+    environment: dict
+
+    def manage(self, *arguments):
+        return subprocess.run(
+            [sys.executable, "manage.py", *arguments],
+            cwd=BASE_DIR,
+            env=self.environment,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
+
+
 @contextmanager
 def served_site(workdir):
     with scratch_database(workdir) as database_url:
@@ -115,7 +134,7 @@ def served_site(workdir):
         url = f"http://127.0.0.1:{port}"
         try:
             wait_until_serving(url + "/en/", process)
-            yield url
+            yield ServedSite(url, environment)
         finally:
             process.terminate()
             process.wait(timeout=10)

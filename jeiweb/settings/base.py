@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Our apps come first so that their templates override those of the packages.
     "pages",
+    "news",
     "search",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -171,6 +172,22 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.filters",
 )
 THUMBNAIL_HIGH_RESOLUTION = True
+
+# Uploads through django-filer (the news photos): images only, within a size and a pixel
+# limit. Filer rejects an image over FILER_MAX_IMAGE_PIXELS (and one Pillow cannot read, such
+# as a decompression bomb) with a form error, and sanitises SVG (scripts removed). Our own
+# validator adds the size limit and checks that the bytes are really an image.
+FILER_MIME_TYPE_WHITELIST = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"]
+FILER_MAX_IMAGE_PIXELS = env.int("FILER_MAX_IMAGE_PIXELS", default=40_000_000)
+NEWS_MAX_UPLOAD_BYTES = env.int("NEWS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
+FILER_UPLOADER_MAX_FILE_SIZE = NEWS_MAX_UPLOAD_BYTES
+FILER_ADD_FILE_VALIDATORS = {
+    mime_type: ["news.validation.validate_image_upload"]
+    for mime_type in ("image/jpeg", "image/png", "image/gif", "image/webp")
+}
+# The news list and the "latest news" block on the home page (served from the CMS page cache)
+# never show a due scheduled article later than this many seconds after its time.
+NEWS_PLUGIN_CACHE_SECONDS = env.int("NEWS_PLUGIN_CACHE_SECONDS", default=60)
 
 # Static and media files
 STATIC_URL = "/static/"

@@ -1,7 +1,9 @@
 """The test suite: production-like behaviour (DEBUG off), fast and self-contained."""
 
+import tempfile
+
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import STORAGES, env
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -11,3 +13,5 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Uploads made by tests (news photos) go to a scratch directory, never to var/media.
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=tempfile.mkdtemp(prefix="jeiweb-test-media-"))

@@ -1,0 +1,140 @@
+"""Where staff write, schedule and publish news and events, in both languages."""
+
+from django.contrib import admin
+from django.utils import timezone
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from parler.admin import TranslatableAdmin
+
+from .models import LANGUAGES, Article, Category, Event, Status
+
+
+def language_name(code):
+    return get_language_info(code)["name_translated"]
+
+
+class StateFilter(admin.SimpleListFilter):
+    """Draft, scheduled (published with a future time) or published and visible."""
+
+    title = _("status")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", _("Draft")), ("scheduled", _("Scheduled")), ("published", _("Published"))]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "draft":
+            return queryset.filter(status=Status.DRAFT)
+        if self.value() == "scheduled":
+            return queryset.scheduled(now)
+        if self.value() == "published":
+            return queryset.published(now=now)
+        return queryset
+
+
+class LanguageFilter(admin.SimpleListFilter):
+    """Articles written, or still missing, in a language."""
+
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        choices = []
+        for code in LANGUAGES:
+            choices.append((code, _("In %(language)s") % {"language": language_name(code)}))
+            choices.append((f"-{code}", _("Missing %(language)s") % {"language": language_name(code)}))
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        code = value.removeprefix("-")
+        if code not in LANGUAGES:
+            return queryset
+        with_language = queryset.model.objects.filter(translations__language_code=code).values("pk")
+        if value.startswith("-"):
+            return queryset.exclude(pk__in=with_language)
+        return queryset.filter(pk__in=with_language)
+
+
+class MissingTranslationsMixin:
+    @admin.display(description=_("missing translations"))
+    def missing_translations(self, obj):
+        present = {translation.language_code for translation in obj.translations.all()}
+        missing = [str(language_name(code)) for code in LANGUAGES if code not in present]
+        return ", ".join(missing) or "—"
+
+
+@admin.register(Category)
+class CategoryAdmin(MissingTranslationsMixin, TranslatableAdmin):
+    list_display = ["__str__", "ordering", "missing_translations"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("name",)}
+
+
+@admin.register(Article)
+class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
+    list_display = ["__str__", "state", "publication_start", "missing_translations", "is_featured"]
+    list_filter = [StateFilter, "categories", LanguageFilter, "is_featured"]
+    date_hierarchy = "publication_start"
+    search_fields = ["translations__title", "translations__summary"]
+    filter_horizontal = ["categories"]
+    readonly_fields = ["author"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body"]}),
+        (_("Photo"), {"fields": ["featured_image", "image_alt"]}),
+        (
+            _("Publication"),
+            {"fields": ["status", "publication_start", "categories", "is_featured", "author"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title",)}
+
+    def get_readonly_fields(self, request, obj=None):
+        # Only those allowed to publish choose the status; others write drafts.
+        if request.user.has_perm("news.publish_article"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "status"]
+
+    @admin.display(description=_("status"), ordering="status")
+    def state(self, obj):
+        return obj.state
+
+    def save_model(self, request, obj, form, change):
+        if obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Event)
+class EventAdmin(MissingTranslationsMixin, TranslatableAdmin):
+    list_display = ["__str__", "status", "start", "end", "missing_translations"]
+    list_filter = ["status", LanguageFilter]
+    date_hierarchy = "start"
+    search_fields = ["translations__title", "translations__location"]
+    autocomplete_fields = ["article"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "description", "location"]}),
+        (_("When"), {"fields": ["start", "end"]}),
+        (_("More"), {"fields": ["status", "registration_url", "article"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("translations")
+
+    def get_prepopulated_fields(self, request, obj=None):
+        return {"slug": ("title",)}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "registration_url":
+            kwargs["assume_scheme"] = "https"  # a registration page typed without a scheme
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

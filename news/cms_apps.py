@@ -1,0 +1,14 @@
+from cms.app_base import CMSApp
+from cms.apphook_pool import apphook_pool
+from django.utils.translation import gettext_lazy as _
+
+
+@apphook_pool.register
+class NewsApphook(CMSApp):
+    """News and events, attached to the "News & Events" page (namespace `news`)."""
+
+    name = _("News and events")
+    app_name = "news"
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["news.urls"]

@@ -1,0 +1,265 @@
+"""News articles, their categories and events, written by staff in English and Chinese.
+
+Visibility lives in one place, `ArticleQuerySet.published()` (and `EventQuerySet.published()`):
+the list, the article page, the feeds, the "latest news" plugin and the calendar all use it, so
+a draft or a scheduled article can leak nowhere. An article is scheduled when it is published
+with a publication time in the future: the query compares with the time of the request, so it
+appears at its time without any cron job.
+
+A missing translation is left out: an article (or event) without a text in the visitor's
+language is not listed, has no page and is not in the feeds of that language.
+"""
+
+from cms.models import CMSPlugin
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+from djangocms_text.fields import HTMLField
+from filer.fields.image import FilerImageField
+from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# Slugs that name the app's own pages under the news page: an article cannot take them.
+RESERVED_SLUGS = {"archive", "category", "events", "feed", "past"}
+
+
+def news_url(name, language=None, **kwargs):
+    """A URL of the news app (attached to the "News & Events" page) in the given language."""
+    with translation.override(language or translation.get_language()):
+        return reverse(f"news:{name}", kwargs=kwargs)
+
+
+def validate_free_slug(slug):
+    if slug in RESERVED_SLUGS:
+        raise ValidationError(_("This address is used by the news pages; choose another."))
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Category(TranslatableModel):
+    """A topic that groups news articles; visitors filter the news list and subscribe by it."""
+
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=100),
+        slug=models.SlugField(_("slug"), max_length=100, allow_unicode=False),
+        meta={"unique_together": [("language_code", "slug")]},
+    )
+    ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("category")
+        verbose_name_plural = _("categories")
+        ordering = ["ordering", "pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or str(self.pk)
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        slug = self.safe_translation_getter("slug", language_code=language)
+        if not slug:
+            return news_url("article-list", language)
+        return news_url("category", language, category=slug)
+
+
+class ArticleQuerySet(TranslatableQuerySet):
+    def published(self, language=None, now=None):
+        """What visitors may see: published, due (not scheduled for later) and, when a language
+        is given, written in that language. Reusable by anything that lists articles (a sitemap)."""
+        queryset = self.filter(status=Status.PUBLISHED, publication_start__lte=now or timezone.now())
+        if language:
+            queryset = queryset.filter(translations__language_code=language)
+        return queryset
+
+    def scheduled(self, now=None):
+        return self.filter(status=Status.PUBLISHED, publication_start__gt=now or timezone.now())
+
+    def for_listing(self):
+        """With everything a list or a feed shows, in a constant number of queries."""
+        return self.select_related("featured_image").prefetch_related(
+            "translations", "categories__translations"
+        )
+
+
+class Article(TranslatableModel):
+    """A news story, in English and Chinese. It is visible to visitors once it is published and
+    its publication time has come; until then staff can preview it at its address."""
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        slug=models.SlugField(
+            _("slug"),
+            max_length=200,
+            help_text=_("The last part of the article's address, in Latin letters (e.g. pinyin)."),
+            validators=[validate_free_slug],
+        ),
+        summary=models.TextField(
+            _("summary"),
+            max_length=400,
+            help_text=_("One or two sentences for lists, feeds and search engines."),
+        ),
+        body=HTMLField(_("body"), blank=True),
+        image_alt=models.CharField(
+            _("image description"),
+            max_length=250,
+            blank=True,
+            help_text=_("What the photo shows, for people who cannot see it."),
+        ),
+        meta={"unique_together": [("language_code", "slug")]},
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    publication_start = models.DateTimeField(
+        _("publication time"),
+        default=timezone.now,
+        db_index=True,
+        help_text=_("A time in the future schedules the article: it appears by itself at that time."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news_articles",
+    )
+    categories = models.ManyToManyField(Category, verbose_name=_("categories"), blank=True)
+    featured_image = FilerImageField(
+        verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_featured = models.BooleanField(_("featured"), default=False)
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-publication_start", "-pk"]
+        permissions = [("publish_article", _("Can publish articles"))]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
+
+    def clean(self):
+        if self.featured_image_id and self.featured_image.mime_type == "image/svg+xml":
+            raise ValidationError(
+                {"featured_image": _("A news photo must be a JPEG, PNG, GIF or WebP image, not SVG.")}
+            )
+
+    def get_absolute_url(self, language=None):
+        """The article's address in a language; the news list where it lacks that language."""
+        language = language or translation.get_language()
+        slug = self.safe_translation_getter("slug", language_code=language)
+        if not slug or not self.has_translation(language):
+            return news_url("article-list", language)
+        return news_url("article-detail", language, slug=slug)
+
+    @property
+    def state(self):
+        """Draft, scheduled or published, as staff need to see it."""
+        if self.status == Status.DRAFT:
+            return _("Draft")
+        if self.publication_start > timezone.now():
+            return _("Scheduled")
+        return _("Published")
+
+    @property
+    def is_visible(self):
+        return self.status == Status.PUBLISHED and self.publication_start <= timezone.now()
+
+    @property
+    def missing_languages(self):
+        present = set(self.get_available_languages())
+        return [code for code in LANGUAGES if code not in present]
+
+
+class EventQuerySet(TranslatableQuerySet):
+    def published(self, language=None):
+        queryset = self.filter(status=Status.PUBLISHED)
+        if language:
+            queryset = queryset.filter(translations__language_code=language)
+        return queryset
+
+    def upcoming(self, now=None):
+        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
+
+    def past(self, now=None):
+        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
+
+
+class Event(TranslatableModel):
+    """Something that happens at a time and place: a lecture, an open day, a ceremony.
+    Visitors see it once published, in lists of upcoming and past events and in their calendar."""
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        slug=models.SlugField(_("slug"), max_length=200, validators=[validate_free_slug]),
+        description=HTMLField(_("description"), blank=True),
+        location=models.CharField(_("location"), max_length=250, blank=True),
+        meta={"unique_together": [("language_code", "slug")]},
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    start = models.DateTimeField(_("start"))
+    end = models.DateTimeField(_("end"))
+    registration_url = models.URLField(_("registration page"), blank=True)
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("related article"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="events",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["-start", "-pk"]
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
+
+    def clean(self):
+        if self.start and self.end and self.end < self.start:
+            raise ValidationError({"end": _("An event cannot end before it starts.")})
+
+    def get_absolute_url(self, language=None):
+        language = language or translation.get_language()
+        slug = self.safe_translation_getter("slug", language_code=language)
+        if not slug or not self.has_translation(language):
+            return news_url("event-list", language)
+        return news_url("event-detail", language, slug=slug)
+
+    def get_ics_url(self, language=None):
+        language = language or translation.get_language()
+        return news_url(
+            "event-ics", language, slug=self.safe_translation_getter("slug", language_code=language)
+        )
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+
+class LatestNewsPluginModel(CMSPlugin):
+    """Settings of the "latest news" block: how many articles, optionally of one category."""
+
+    count = models.PositiveSmallIntegerField(_("number of articles"), default=3)
+    category = models.ForeignKey(
+        Category, verbose_name=_("category"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+
+    def __str__(self):
+        return str(self.count)

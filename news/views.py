@@ -1,0 +1,212 @@
+"""What visitors (and previewing staff) see of the news and events, in the active language."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView, View
+from menus.utils import set_language_changer
+
+from .ical import calendar_for
+from .models import Article, Category, Event, news_url
+
+MAX_YEAR = 9999
+
+
+class NewsMixin:
+    """The visitor's language, and the language switcher pointed at the same view in the other one."""
+
+    @cached_property
+    def language(self):
+        return get_language()
+
+    def set_language_changer(self, func):
+        set_language_changer(self.request, func)
+
+
+class ArticleListView(NewsMixin, ListView):
+    """Newest first, ten to a page; optionally one category (`category/<slug>/`) or one year
+    (`archive/<year>/`). A page past the end, a page that is not a number, an unknown category or
+    an impossible year is a 404."""
+
+    template_name = "news/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        self.category = None
+        # django CMS hands apphook views their URL arguments as strings, converter or not.
+        self.year = int(kwargs["year"]) if "year" in kwargs else None
+        if self.year is not None and not 1 <= self.year <= MAX_YEAR:
+            raise Http404(_("No news in that year."))
+        if "category" in kwargs:
+            self.category = get_object_or_404(
+                Category.objects.prefetch_related("translations"),
+                translations__language_code=self.language,
+                translations__slug=kwargs["category"],
+            )
+        self.set_language_changer(self.switch_url)
+        return super().get(request, *args, **kwargs)
+
+    def switch_url(self, language):
+        if self.category is not None:
+            return self.category.get_absolute_url(language)
+        if self.year is not None:
+            return news_url("archive", language, year=self.year)
+        return news_url("article-list", language)
+
+    def get_queryset(self):
+        queryset = Article.objects.published(self.language).for_listing()
+        if self.category is not None:
+            queryset = queryset.filter(categories=self.category)
+        if self.year is not None:
+            queryset = queryset.filter(publication_start__year=self.year)
+        return queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = Article.objects.published(self.language)
+        context.update(
+            category=self.category,
+            year=self.year,
+            categories=Category.objects.filter(
+                translations__language_code=self.language, article__in=published
+            )
+            .distinct()
+            .prefetch_related("translations"),
+            years=published.dates("publication_start", "year", order="DESC"),
+            upcoming_events=Event.objects.published(self.language)
+            .upcoming()
+            .prefetch_related("translations")[:3],
+            is_index=self.category is None and self.year is None and context["page_obj"].number == 1,
+        )
+        return context
+
+
+class ArticleDetailView(NewsMixin, DetailView):
+    """An article at its address in the visitor's language. Staff who may change articles also see
+    drafts and scheduled articles here, marked as a preview and never cached."""
+
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    @cached_property
+    def is_staff_preview(self):
+        return self.request.user.has_perm("news.change_article")
+
+    def get_object(self, queryset=None):
+        articles = Article.objects.all() if self.is_staff_preview else Article.objects.published()
+        article = get_object_or_404(
+            articles.select_related("featured_image").prefetch_related(
+                "translations", "categories__translations"
+            ),
+            translations__language_code=self.language,
+            translations__slug=self.kwargs["slug"],
+        )
+        self.set_language_changer(article.get_absolute_url)
+        return article
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object
+        published = Article.objects.published(self.language).prefetch_related("translations")
+        earlier = published.filter(publication_start__lt=article.publication_start).exclude(pk=article.pk)
+        later = published.filter(publication_start__gt=article.publication_start).exclude(pk=article.pk)
+        related = published.filter(categories__in=list(article.categories.all())).exclude(pk=article.pk)
+        context.update(
+            is_preview=not article.is_visible,
+            previous_article=earlier.order_by("-publication_start", "-pk").first(),
+            next_article=later.order_by("publication_start", "pk").first(),
+            related_articles=related.distinct()[:3],
+            related_events=Event.objects.published(self.language)
+            .filter(article=article)
+            .prefetch_related("translations"),
+            share_url=self.request.build_absolute_uri(article.get_absolute_url()),
+        )
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+        return response
+
+
+class EventListView(NewsMixin, ListView):
+    """Upcoming events, soonest first; or past events, latest first."""
+
+    template_name = "news/event_list.html"
+    context_object_name = "events"
+    paginate_by = 20
+    past = False
+
+    def get(self, request, *args, **kwargs):
+        self.set_language_changer(lambda language: news_url(self.url_name, language))
+        return super().get(request, *args, **kwargs)
+
+    @property
+    def url_name(self):
+        return "event-past" if self.past else "event-list"
+
+    def get_queryset(self):
+        events = Event.objects.published(self.language).prefetch_related("translations")
+        return events.past() if self.past else events.upcoming()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(past=self.past, **kwargs)
+
+
+class EventDetailView(NewsMixin, DetailView):
+    template_name = "news/event_detail.html"
+    context_object_name = "event"
+
+    def get_object(self, queryset=None):
+        event = get_object_or_404(
+            Event.objects.published().select_related("article").prefetch_related("translations"),
+            translations__language_code=self.language,
+            translations__slug=self.kwargs["slug"],
+        )
+        self.set_language_changer(event.get_absolute_url)
+        return event
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        article = self.object.article
+        visible = article is not None and article.is_visible and article.has_translation(self.language)
+        context["related_article"] = article if visible else None
+        return context
+
+
+class CalendarResponseMixin:
+    def calendar_response(self, events, name, filename=None):
+        response = HttpResponse(
+            calendar_for(events, self.request, name), content_type="text/calendar; charset=utf-8"
+        )
+        if filename:
+            response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class EventIcsView(NewsMixin, CalendarResponseMixin, View):
+    """One event as an .ics file, to add to a calendar."""
+
+    def get(self, request, slug):
+        event = get_object_or_404(
+            Event.objects.published().prefetch_related("translations"),
+            translations__language_code=self.language,
+            translations__slug=slug,
+        )
+        return self.calendar_response([event], event.title, filename=f"{slug}.ics")
+
+
+class EventCalendarView(NewsMixin, CalendarResponseMixin, View):
+    """The upcoming events as a calendar feed that visitors subscribe to."""
+
+    def get(self, request):
+        events = (
+            Event.objects.published(self.language).upcoming(timezone.now()).prefetch_related("translations")
+        )
+        return self.calendar_response(events, _("CQMU–UoL Joint Educational Institute events"))
