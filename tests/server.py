@@ -57,15 +57,17 @@ def scratch_database(workdir):
         admin.close()
 
 
-def wait_until_serving(url, process, seconds=30):
+def wait_until_serving(url, process, seconds=90):
+    # Generous: the first request imports django CMS in each worker, and a loaded two-core
+    # machine (CI running beside other work) can take many seconds over it.
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=2)
+            urllib.request.urlopen(url, timeout=30)
             return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, OSError):  # refused while starting, or timed out
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
 
