@@ -104,6 +104,8 @@ def served_site(workdir):
                 f"127.0.0.1:{port}",
                 "--workers",
                 "2",
+                "--timeout",
+                "120",
             ],
             cwd=BASE_DIR,
             env=environment,
