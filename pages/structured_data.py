@@ -8,6 +8,10 @@ from django.utils.translation import gettext as _
 SCHEMA = "https://schema.org"
 
 
+def address(city, country_code):
+    return {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country_code}
+
+
 def institute(request):
     """The institute as a CollegeOrUniversity, with both universities as its parents."""
     return {
@@ -15,17 +19,17 @@ def institute(request):
         "@type": "CollegeOrUniversity",
         "name": _("CQMU–UoL Joint Educational Institute"),
         "url": request.build_absolute_uri(reverse("pages-root")),
-        "address": {"@type": "PostalAddress", "addressLocality": _("Chongqing"), "addressCountry": "CN"},
+        "address": address(_("Chongqing"), "CN"),
         "parentOrganization": [
             {
                 "@type": "CollegeOrUniversity",
                 "name": _("Chongqing Medical University"),
-                "address": {"@type": "PostalAddress", "addressLocality": _("Chongqing"), "addressCountry": "CN"},
+                "address": address(_("Chongqing"), "CN"),
             },
             {
                 "@type": "CollegeOrUniversity",
                 "name": _("University of Leicester"),
-                "address": {"@type": "PostalAddress", "addressLocality": _("Leicester"), "addressCountry": "GB"},
+                "address": address(_("Leicester"), "GB"),
             },
         ],
     }

@@ -42,7 +42,7 @@ def test_no_internal_link_is_broken(site_url):
         except urllib.error.HTTPError as error:
             broken.append((url, error.code))
             continue
-        if not response.headers.get_content_type() == "text/html":
+        if response.headers.get_content_type() != "text/html":
             continue
         for link in links_of(response.read().decode()):
             absolute = urllib.parse.urljoin(url, link).split("#", 1)[0]
