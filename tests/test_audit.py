@@ -56,3 +56,41 @@ def test_no_internal_link_is_broken(site_url):
             to_visit.append(absolute)
     assert broken == []
     assert len(seen) >= 2 * len(PAGE_TYPES)
+
+
+@pytest.mark.parametrize(("kind", "path"), audited_paths())
+def test_text_reflows_at_320_css_pixels_without_sideways_scrolling(site_url, browser, kind, path):
+    """WCAG 1.4.10: 320 px wide is a 1280 px screen zoomed to 400 %, beyond the 200 % asked."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+def test_keyboard_focus_is_always_visible(site_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(site_url + "/en/about/")
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        outline = page.evaluate(
+            "(() => { const style = getComputedStyle(document.activeElement);"
+            " return [document.activeElement.tagName, style.outlineStyle, style.outlineWidth]; })()"
+        )
+        assert outline[0] in {"A", "BUTTON", "INPUT"}
+        assert outline[1] != "none" and outline[2] != "0px", outline
+    context.close()
+
+
+def test_motion_is_off_for_those_who_ask(site_url, browser):
+    context = browser.new_context(reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(site_url + "/en/")
+    durations = page.evaluate(
+        "[...document.querySelectorAll('*')].map(e => getComputedStyle(e).transitionDuration)"
+        ".filter(d => d !== '0s')"
+    )
+    context.close()
+    assert durations == []
