@@ -7,9 +7,27 @@ the language cookie first, then Accept-Language (any zh* → zh-hans), else Engl
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import TemplateView
 
-urlpatterns = i18n_patterns(
+from pages.sitemaps import CMSPageSitemap
+
+sitemaps = {"pages": CMSPageSitemap}
+
+urlpatterns = [
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps, "template_name": "sitemap.xml"}, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(
+            template_name="robots.txt",
+            content_type="text/plain",
+            extra_context={"languages": [code for code, _name in settings.LANGUAGES]},
+        ),
+    ),
+]
+
+urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),

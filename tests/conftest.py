@@ -45,6 +45,25 @@ def site_url(served):
     return served.url
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright (never Playwright's own browser download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
 def pytest_collection_modifyitems(config, items):
     """Browser tests need Debian's Chromium: they skip on a machine without it, except in CI."""
     if os.path.exists(CHROMIUM) or os.environ.get("CI"):

@@ -1,10 +1,17 @@
-"""Template tags for what every page shares: its language and its translations."""
+"""Template tags for what every page shares: its language, its translations and its metadata."""
+
+import json
 
 from django import template
 from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.urls import NoReverseMatch
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, get_language_info
 from menus.utils import DefaultLanguageChanger
+
+from pages import structured_data
 
 register = template.Library()
 
@@ -54,3 +61,54 @@ def page_translations(context):
             }
         )
     return translations
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """What the head of the page says about it: title, description, share image and type.
+
+    A view describes its object by putting a `meta` dict in the context (e.g. a programme:
+    its title and summary); otherwise the current CMS page describes itself (its page title
+    and meta description, both edited by staff per language).
+    """
+    request = context.get("request")
+    meta = {"title": "", "description": "", "type": "website", "image": None, "image_alt": ""}
+    page = getattr(request, "current_page", None)
+    if page:
+        content = page.get_content_obj(get_language())
+        if content:
+            meta["title"] = content.page_title or content.title
+            meta["description"] = content.meta_description or ""
+    meta.update(context.get("meta") or {})
+    return meta
+
+
+@register.filter
+def json_ld(data):
+    """`data` as a JSON-LD block: `<`, `>` and `&` escaped, so text can never close the element."""
+    json_text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_text))
+
+
+_JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context):
+    """A schema.org BreadcrumbList of the current CMS page: home, its ancestors, itself."""
+    request = context.get("request")
+    page = getattr(request, "current_page", None)
+    if not page or page.is_home:
+        return ""
+    return json_ld(structured_data.breadcrumb_list(request, page))
+
+
+@register.simple_tag(takes_context=True)
+def institute_json_ld(context):
+    return json_ld(structured_data.institute(context["request"]))
+
+
+@register.filter
+def og_locale(language_code):
+    """OpenGraph's locale for a language: en → en_GB (a British university), zh-hans → zh_CN."""
+    return {"en": "en_GB", "zh-hans": "zh_CN"}.get(language_code, language_code)
