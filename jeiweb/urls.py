@@ -11,9 +11,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from pages.sitemaps import CMSPageSitemap
+from news.sitemaps import ArticleSitemap, EventSitemap
+from pages.sitemaps import CMSPageSitemap, ProgrammeSitemap
 
-sitemaps = {"pages": CMSPageSitemap}
+sitemaps = {
+    "pages": CMSPageSitemap,
+    "programmes": ProgrammeSitemap,
+    "articles": ArticleSitemap,
+    "events": EventSitemap,
+}
 
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps, "template_name": "sitemap.xml"}, name="sitemap"),

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, View
 from menus.utils import set_language_changer
 
+from . import structured_data
 from .ical import calendar_for
 from .models import Article, Category, Event, news_url
 
@@ -125,6 +126,16 @@ class ArticleDetailView(NewsMixin, DetailView):
             .filter(article=article)
             .prefetch_related("translations"),
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
+            meta={
+                "title": article.title,
+                "description": article.summary,
+                "type": "article",
+                "image": self.request.build_absolute_uri(article.featured_image.url)
+                if article.featured_image
+                else None,
+                "image_alt": article.image_alt,
+            },
+            structured_data=structured_data.article(self.request, article),
         )
         return context
 
@@ -177,6 +188,11 @@ class EventDetailView(NewsMixin, DetailView):
         article = self.object.article
         visible = article is not None and article.is_visible and article.has_translation(self.language)
         context["related_article"] = article if visible else None
+        context["meta"] = {
+            "title": self.object.title,
+            "description": structured_data.plain(self.object.description),
+        }
+        context["structured_data"] = structured_data.event(self.request, self.object)
         return context
 
 

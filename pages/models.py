@@ -189,6 +189,7 @@ class Programme(KeyedModel, TranslatableModel):
     places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
+    modified = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
 

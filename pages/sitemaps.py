@@ -10,6 +10,8 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Prefetch
 from django.utils.translation import get_language
 
+from pages.models import Programme
+
 
 class CMSPageSitemap(Sitemap):
     i18n = True
@@ -37,3 +39,25 @@ class CMSPageSitemap(Sitemap):
     def lastmod(self, page):
         # Django asks for lastmod per page, not per language: the latest change in any language.
         return max(content.changed_date for content in page.published_contents)
+
+
+class TranslatedObjectSitemap(Sitemap):
+    """Objects translated with django-parler: one <url> per language they are written in."""
+
+    i18n = True
+    alternates = True
+
+    def get_languages_for_item(self, obj):
+        languages = {translation.language_code for translation in obj.translations.all()}
+        return [code for code, _name in settings.LANGUAGES if code in languages]
+
+    def location(self, obj):
+        return obj.get_absolute_url(get_language())
+
+    def lastmod(self, obj):
+        return getattr(obj, "modified", None)
+
+
+class ProgrammeSitemap(TranslatedObjectSitemap):
+    def items(self):
+        return Programme.objects.published().prefetch_related("translations").order_by("order", "pk")

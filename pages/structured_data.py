@@ -1,8 +1,6 @@
 """schema.org data (JSON-LD) for search engines, built from what the page itself shows."""
 
-from cms.models import Page
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 SCHEMA = "https://schema.org"
@@ -35,22 +33,50 @@ def institute(request):
     }
 
 
-def breadcrumb_list(request, page, extra=()):
-    """Home, the page's ancestors and the page; `extra` adds (name, url) items below it."""
-    language = get_language()
-    trail = []
-    home = Page.objects.filter(is_home=True, site_id=page.site_id).first()
-    if home and home != page:
-        trail.append(home)
-    trail.extend(ancestor for ancestor in page.get_ancestor_pages() if ancestor != home)
-    trail.append(page)
-    items = [(item.get_menu_title(language), item.get_absolute_url(language)) for item in trail]
-    items.extend(extra)
+def breadcrumb_list(request, items):
+    """A BreadcrumbList of (name, path) items, from the home page down to the page itself."""
     return {
         "@context": SCHEMA,
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": request.build_absolute_uri(url)}
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": str(name),
+                "item": request.build_absolute_uri(url),
+            }
             for position, (name, url) in enumerate(items, start=1)
         ],
     }
+
+
+def programme(request, programme):
+    """A programme as an EducationalOccupationalProgram, with what its page says of it."""
+    data = {
+        "@context": SCHEMA,
+        "@type": "EducationalOccupationalProgram",
+        "name": programme.title,
+        "description": programme.summary,
+        "url": request.build_absolute_uri(programme.get_absolute_url()),
+        "educationalLevel": programme.get_level_display(),
+        "educationalCredentialAwarded": {
+            "@type": "EducationalOccupationalCredential",
+            "credentialCategory": "degree",
+            "name": programme.get_award_display(),
+            "recognizedBy": [
+                {"@type": "CollegeOrUniversity", "name": str(name)}
+                for name in programme.awarding_universities
+            ],
+        },
+        "programPrerequisites": programme.get_entry_route_display(),
+        "provider": {
+            "@type": "CollegeOrUniversity",
+            "name": _("CQMU–UoL Joint Educational Institute"),
+            "url": request.build_absolute_uri(reverse("pages-root")),
+        },
+    }
+    if programme.duration_years:
+        data["timeToComplete"] = f"P{programme.duration_years}Y"
+    if programme.places:
+        data["maximumEnrollment"] = programme.places
+    return data

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 from parler.views import TranslatableSlugMixin
 
+from pages import structured_data
 from pages.models import Level, Milestone, MilestoneCategory, Programme
 from pages.templatetags.college_tags import year_display
 
@@ -68,6 +69,8 @@ class ProgrammeDetailView(TranslatableSlugMixin, DetailView):
     def get_context_data(self, **kwargs):
         programme = self.object
         return super().get_context_data(
+            meta={"title": programme.title, "description": programme.summary},
+            structured_data=structured_data.programme(self.request, programme),
             accreditations=programme.accreditations.prefetch_related("translations"),
             milestones=programme.milestones.chronological().prefetch_related("translations"),
             **kwargs,

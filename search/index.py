@@ -24,6 +24,7 @@ def document(provider, language, entry):
         body=entry.text,
         title_tokens=token_string(title),
         tokens=token_string(f"{title} {entry.text}"),
+        visible_from=entry.visible_from,
     )
 
 

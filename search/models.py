@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from search.analysis import is_cjk
@@ -20,6 +21,11 @@ def _term_lookup(field, term):
 class SearchDocumentQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
+
+    def visible(self, now=None):
+        """Leaves out what is indexed ahead of its publication time (a scheduled article), so
+        that it turns up at that time without a save or a cron job."""
+        return self.filter(Q(visible_from__isnull=True) | Q(visible_from__lte=now or timezone.now()))
 
     def matching(self, terms):
         """Documents that contain any of the terms, best first.
@@ -75,6 +81,7 @@ class SearchDocument(models.Model):
     # Pre-segmented, pre-stemmed words separated by spaces (search/analysis.py).
     title_tokens = models.TextField(blank=True)
     tokens = models.TextField(blank=True)
+    visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SearchDocumentQuerySet.as_manager()

@@ -44,15 +44,17 @@ that their saves reindex the object too::
         return {**super().watched_models(), Module: lambda module: module.programme_id}
 
 An item published by date (an article with a future publication time) becomes visible
-without a save: run `rebuild_search_index` from cron for such kinds, or index them early
-and filter them in get_queryset. Anything that is not a model subclasses `SearchProvider`
-and implements `entries(language)`, as the CMS page provider does (search_indexes.py).
+without a save: index it ahead of time and say from when it may be found, with
+`get_visible_from` (the search leaves out documents whose time has not come).
+Anything that is not a model subclasses `SearchProvider` and implements `entries(language)`,
+as the CMS page provider does (search_indexes.py).
 """
 
 import html
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
@@ -91,6 +93,7 @@ class Entry:
     title: str
     text: str = ""
     source: models.Model | None = None
+    visible_from: datetime | None = None
 
 
 class SearchProvider:
@@ -119,6 +122,9 @@ class ModelProvider(SearchProvider):
         return self.model._default_manager.all()
 
     def get_url(self, obj, language):
+        if hasattr(obj, "set_current_language"):
+            # A django-parler object builds its URL from its own current language (its slug).
+            obj.set_current_language(language)
         with translation.override(language):
             try:
                 return obj.get_absolute_url()
@@ -132,6 +138,10 @@ class ModelProvider(SearchProvider):
     def get_text(self, obj, language):
         return ""
 
+    def get_visible_from(self, obj):
+        """When the object becomes visible, if that is a time that may lie ahead."""
+        return None
+
     def key(self, pk):
         return f"{self.kind}:{pk}"
 
@@ -142,6 +152,7 @@ class ModelProvider(SearchProvider):
             title=self.get_title(obj, language) or "",
             text=self.get_text(obj, language) or "",
             source=obj,
+            visible_from=self.get_visible_from(obj),
         )
 
     def entries(self, language):

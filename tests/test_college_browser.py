@@ -2,13 +2,11 @@
 
 import pytest
 
-from tests.test_browser import browser  # noqa: F401  (the module's Chromium, shared)
-
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def chinese_page(browser):  # noqa: F811
+def chinese_page(browser):
     context = browser.new_context(locale="zh-CN", java_script_enabled=False)
     page = context.new_page()
     yield page

@@ -5,7 +5,6 @@ import secrets
 import pytest
 
 from news.services import NEWS_EDITORS
-from tests.conftest import CHROMIUM
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +13,6 @@ from django.contrib.auth.models import Group, User
 user = User.objects.create_user({username!r}, password={password!r}, is_staff=True)
 user.groups.add(Group.objects.get(name={group!r}))
 """
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")
@@ -44,10 +33,10 @@ def write_in_editor(page, text):
 
 
 def test_an_editor_publishes_a_bilingual_article_a_visitor_reads_in_chinese(
-    site_url, chromium, editor_account
+    site_url, browser, editor_account
 ):
     username, password = editor_account
-    editor = chromium.new_context(locale="en-GB").new_page()
+    editor = browser.new_context(locale="en-GB").new_page()
     editor.goto(site_url + "/en/admin/login/")
     editor.get_by_label("Username").fill(username)
     editor.get_by_label("Password").fill(password)
@@ -79,7 +68,7 @@ def test_an_editor_publishes_a_bilingual_article_a_visitor_reads_in_chinese(
     editor.goto(site_url + "/en/news-events/anatomy-lab-opens/")
     assert editor.get_by_role("status").inner_text().startswith("Preview: this article is a draft")
     assert "Students now learn anatomy in a new laboratory." in editor.locator(".news-body").inner_text()
-    visitor_context = chromium.new_context(locale="zh-CN")
+    visitor_context = browser.new_context(locale="zh-CN")
     visitor = visitor_context.new_page()
     assert visitor.goto(chinese_url).status == 404
 

@@ -122,7 +122,8 @@ def test_the_article_page_shows_date_categories_neighbours_and_share_links(clien
     assert f'href="{older.get_absolute_url("zh-hans")}" rel="prev"' in html
     assert f'href="{newer.get_absolute_url("zh-hans")}" rel="next"' in html
     assert "service.weibo.com/share" in html and "mailto:?subject=" in html
-    assert not re.search(r"<script(?![^>]*\bsrc=\"/static/)", html)
+    # No third-party script: only our own files, and JSON-LD (data, not code).
+    assert not re.search(r'<script(?![^>]*\b(?:src="/static/|type="application/ld\+json"))', html)
 
 
 def test_the_category_filter_and_year_archive_list_the_right_articles(client):

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
 TAGS = {"en": "en", "zh-hans": "zh-Hans"}
-QUERIES_PER_SITEMAP = 3
+# A fixed number: each section's items and their prefetched translations, URLs or contents.
+QUERIES_PER_SITEMAP = 8
 
 
 def sitemap_entries(client):
@@ -48,7 +49,8 @@ def test_the_sitemap_lists_every_published_page_once_per_language_with_its_alter
         absolute(content.page.get_absolute_url(content.language)): content
         for content in PageContent.objects.select_related("page")
     }
-    assert set(entries) == set(expected)
+    # Every published page is there (programmes, articles and events too: test_seo_content.py).
+    assert set(expected) <= set(entries)
     for location, content in expected.items():
         alternates = entries[location]["alternates"]
         assert alternates == {TAGS[code]: absolute(content.page.get_absolute_url(code)) for code in TAGS}

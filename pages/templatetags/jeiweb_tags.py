@@ -73,13 +73,13 @@ def page_meta(context):
     """
     request = context.get("request")
     meta = {"title": "", "description": "", "type": "website", "image": None, "image_alt": ""}
+    meta.update(context.get("meta") or {})
     page = getattr(request, "current_page", None)
-    if page:
+    if page and not meta["title"]:
         content = page.get_content_obj(get_language())
         if content:
             meta["title"] = content.page_title or content.title
-            meta["description"] = content.meta_description or ""
-    meta.update(context.get("meta") or {})
+            meta["description"] = meta["description"] or content.meta_description or ""
     return meta
 
 
@@ -95,12 +95,20 @@ _JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 
 @register.simple_tag(takes_context=True)
 def breadcrumb_json_ld(context):
-    """A schema.org BreadcrumbList of the current CMS page: home, its ancestors, itself."""
-    request = context.get("request")
-    page = getattr(request, "current_page", None)
-    if not page or page.is_home:
-        return ""
-    return json_ld(structured_data.breadcrumb_list(request, page))
+    """A schema.org BreadcrumbList of the trail the page shows, from the (cached) menu nodes.
+
+    Used in the template that `show_breadcrumb` renders, which passes the trail as `ancestors`;
+    below a CMS page, an object of its application (a programme, an article) ends the trail.
+    """
+    request = context["request"]
+    items = [(node.get_menu_title(), node.get_absolute_url()) for node in context.get("ancestors", [])]
+    if items and items[-1][1] != request.path:
+        if not context["meta"]["title"]:
+            return ""  # a page outside the tree that does not describe itself (search results)
+        items.append((context["meta"]["title"], request.path))
+    if len(items) < 2:
+        return ""  # the home page: no trail
+    return json_ld(structured_data.breadcrumb_list(request, items))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,0 +1,17 @@
+"""Published articles and events in sitemap.xml, each in the languages it is written in."""
+
+from news.models import Article, Event
+from pages.sitemaps import TranslatedObjectSitemap
+
+
+class ArticleSitemap(TranslatedObjectSitemap):
+    def items(self):
+        # The same rule as the list, the feeds and the search: published and due.
+        return (
+            Article.objects.published().prefetch_related("translations").order_by("-publication_start", "pk")
+        )
+
+
+class EventSitemap(TranslatedObjectSitemap):
+    def items(self):
+        return Event.objects.published().prefetch_related("translations").order_by("-start", "pk")

@@ -1,0 +1,59 @@
+"""schema.org data (JSON-LD) for articles and events, from what their pages show."""
+
+from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from pages.templatetags.jeiweb_tags import bcp47
+
+SCHEMA = "https://schema.org"
+
+
+def institute(request):
+    return {
+        "@type": "CollegeOrUniversity",
+        "name": _("CQMU–UoL Joint Educational Institute"),
+        "url": request.build_absolute_uri(reverse("pages-root")),
+    }
+
+
+def plain(html, words=60):
+    return Truncator(strip_tags(html or "")).words(words)
+
+
+def article(request, article):
+    data = {
+        "@context": SCHEMA,
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": article.summary,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": article.publication_start.isoformat(),
+        "dateModified": max(article.modified, article.publication_start).isoformat(),
+        "inLanguage": bcp47(get_language()),
+        "publisher": institute(request),
+        "author": institute(request),
+    }
+    if article.featured_image:
+        data["image"] = request.build_absolute_uri(article.featured_image.url)
+    return data
+
+
+def event(request, event):
+    data = {
+        "@context": SCHEMA,
+        "@type": "Event",
+        "name": event.title,
+        "description": plain(event.description),
+        "url": request.build_absolute_uri(event.get_absolute_url()),
+        "startDate": event.start.isoformat(),
+        "endDate": event.end.isoformat(),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": institute(request),
+        "inLanguage": bcp47(get_language()),
+    }
+    if event.location:
+        data["location"] = {"@type": "Place", "name": event.location, "address": event.location}
+    return data
