@@ -82,7 +82,7 @@ class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
     list_filter = [StateFilter, "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
     search_fields = ["translations__title", "translations__summary"]
-    filter_horizontal = ["categories"]
+    filter_horizontal = ["categories", "related_programmes", "related_milestones"]
     readonly_fields = ["author"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
@@ -91,6 +91,7 @@ class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
             _("Publication"),
             {"fields": ["status", "publication_start", "categories", "is_featured", "author"]},
         ),
+        (_("Related"), {"fields": ["related_programmes", "related_milestones"]}),
     ]
 
     def get_queryset(self, request):

@@ -130,6 +130,12 @@ class Article(TranslatableModel):
         related_name="news_articles",
     )
     categories = models.ManyToManyField(Category, verbose_name=_("categories"), blank=True)
+    related_programmes = models.ManyToManyField(
+        "pages.Programme", verbose_name=_("related programmes"), blank=True, related_name="articles"
+    )
+    related_milestones = models.ManyToManyField(
+        "pages.Milestone", verbose_name=_("related milestones"), blank=True, related_name="articles"
+    )
     featured_image = FilerImageField(
         verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

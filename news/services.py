@@ -1,6 +1,6 @@
 """Writes with rules: the seeded news and the "News editors" group."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -9,6 +9,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
+
+from pages.models import Milestone, Programme
 
 from .models import Article, Category, Status
 
@@ -62,6 +64,9 @@ class ArticleSpec:
     slug: dict
     summary: dict
     categories: list
+    # Keys of the college records (fixtures/college/) the story is about.
+    related_programmes: list = field(default_factory=list)
+    related_milestones: list = field(default_factory=list)
 
     def body(self, language):
         return (NEWS_FIXTURES / f"{self.key}.{language}.html").read_text(encoding="utf-8")
@@ -111,6 +116,8 @@ def load_news(log=lambda message: None):
             article.full_clean()
             article.save()
         article.categories.set([categories[key] for key in spec.categories])
+        article.related_programmes.set(Programme.objects.filter(key__in=spec.related_programmes))
+        article.related_milestones.set(Milestone.objects.filter(key__in=spec.related_milestones))
         created += 1
         log(f"Published article {spec.key}")
     return created

@@ -1,5 +1,6 @@
 """What visitors (and previewing staff) see of the news and events, in the active language."""
 
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -9,6 +10,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, View
 from menus.utils import set_language_changer
+
+from pages.models import Milestone, Programme
 
 from . import structured_data
 from .ical import calendar_for
@@ -102,7 +105,16 @@ class ArticleDetailView(NewsMixin, DetailView):
         articles = Article.objects.all() if self.is_staff_preview else Article.objects.published()
         article = get_object_or_404(
             articles.select_related("featured_image").prefetch_related(
-                "translations", "categories__translations"
+                "translations",
+                "categories__translations",
+                Prefetch(
+                    "related_programmes",
+                    queryset=Programme.objects.published().prefetch_related("translations"),
+                ),
+                Prefetch(
+                    "related_milestones",
+                    queryset=Milestone.objects.chronological().prefetch_related("translations"),
+                ),
             ),
             translations__language_code=self.language,
             translations__slug=self.kwargs["slug"],

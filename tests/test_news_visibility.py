@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article, Status
+from pages.models import Programme
 from tests.news_factories import make_article, make_category, make_editor
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,11 @@ def test_script_payloads_in_title_and_body_render_inert_for_visitors(client):
         assert payload not in html, url
         assert "Breaking &lt;script&gt;" in html, url
         assert "onerror" not in html and "javascript:alert" not in html, url
+
+
+def test_the_seed_story_links_to_the_programmes_and_the_milestone_it_tells_of(client):
+    html = client.get("/zh-hans/xinwen-huodong/lianhe-xueyuan-huo-jiaoyubu-pizhun-sheli/").content.decode()
+    assert '<h2 id="about-heading">' in html
+    for programme in Programme.objects.all():
+        assert f'href="{programme.get_absolute_url("zh-hans")}"' in html
+    assert 'href="/zh-hans/fazhan-licheng/#year-2024"' in html
