@@ -99,3 +99,27 @@ def test_motion_is_off_for_those_who_ask(site_url, browser):
     )
     context.close()
     assert durations == []
+
+
+def test_the_keyboard_alone_switches_language_and_filters_programmes(site_url, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    page = context.new_page()
+    page.goto(site_url + "/en/programmes/")
+
+    def tab_to(name):
+        for _ in range(60):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == name:
+                return
+        raise AssertionError(f"{name!r} cannot be reached with the Tab key")
+
+    tab_to("Postgraduate")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "/en/programmes/?level=postgraduate")
+    assert page.locator(".card").count() == 1
+
+    tab_to("简体中文")
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "/zh-hans/zhuanye/")
+    assert page.locator("html").get_attribute("lang") == "zh-Hans"
+    context.close()
