@@ -24,7 +24,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # Slugs that name the app's own pages under the news page: an article cannot take them.
-RESERVED_SLUGS = {"archive", "category", "events", "feed", "past"}
+RESERVED_SLUGS = {"archive", "calendar", "category", "events", "feed", "past"}
 
 
 def news_url(name, language=None, **kwargs):

@@ -17,7 +17,9 @@ from . import structured_data
 from .ical import calendar_for
 from .models import Article, Category, Event, news_url
 
-MAX_YEAR = 9999
+# News of a year outside these is not there (and a year near datetime's limits would overflow
+# once shifted to Beijing time).
+MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
 class NewsMixin:
@@ -44,7 +46,9 @@ class ArticleListView(NewsMixin, ListView):
         self.category = None
         # django CMS hands apphook views their URL arguments as strings, converter or not.
         self.year = int(kwargs["year"]) if "year" in kwargs else None
-        if self.year is not None and not 1 <= self.year <= MAX_YEAR:
+        if self.year is not None and (
+            not MIN_YEAR <= self.year <= MAX_YEAR or kwargs["year"] != str(self.year)  # "02024"
+        ):
             raise Http404(_("No news in that year."))
         if "category" in kwargs:
             self.category = get_object_or_404(
@@ -87,6 +91,10 @@ class ArticleListView(NewsMixin, ListView):
             .prefetch_related("translations")[:3],
             is_index=self.category is None and self.year is None and context["page_obj"].number == 1,
         )
+        if self.category is not None:
+            context["meta"] = {"title": self.category.name}
+        elif self.year is not None:
+            context["meta"] = {"title": _("News of %(year)s") % {"year": self.year}}
         return context
 
 
@@ -148,6 +156,7 @@ class ArticleDetailView(NewsMixin, DetailView):
                 "image_alt": article.image_alt,
             },
             structured_data=structured_data.article(self.request, article),
+            translated_languages=article.get_available_languages(),
         )
         return context
 
@@ -179,7 +188,8 @@ class EventListView(NewsMixin, ListView):
         return events.past() if self.past else events.upcoming()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(past=self.past, **kwargs)
+        title = _("Past events") if self.past else _("Upcoming events")
+        return super().get_context_data(past=self.past, meta={"title": title}, **kwargs)
 
 
 class EventDetailView(NewsMixin, DetailView):
@@ -205,6 +215,7 @@ class EventDetailView(NewsMixin, DetailView):
             "description": structured_data.plain(self.object.description),
         }
         context["structured_data"] = structured_data.event(self.request, self.object)
+        context["translated_languages"] = self.object.get_available_languages()
         return context
 
 

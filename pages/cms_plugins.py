@@ -55,7 +55,7 @@ class ProgrammeCardsPlugin(CollegePlugin):
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        programmes = models.Programme.objects.published().prefetch_related("translations")
+        programmes = models.Programme.objects.published(instance.language).prefetch_related("translations")
         context["programmes"] = programmes.filter(level=instance.level) if instance.level else programmes
         return context
 

@@ -133,12 +133,15 @@ LEVEL_ROUTES = {Level.UNDERGRADUATE: EntryRoute.GAOKAO, Level.POSTGRADUATE: Entr
 
 
 class ProgrammeQuerySet(TranslatableQuerySet):
-    def published(self):
-        return self.filter(is_published=True)
+    def published(self, language=None):
+        """What visitors see: published programmes, and with `language`, only those written in it
+        (a programme not yet translated is left out rather than shown in the other language)."""
+        programmes = self.filter(is_published=True)
+        return programmes.translated(language) if language else programmes
 
-    def for_listing(self):
+    def for_listing(self, language=None):
         """What a list of programmes shows, in a number of queries that does not grow with it."""
-        return self.published().prefetch_related(
+        return self.published(language).prefetch_related(
             "translations",
             models.Prefetch(
                 "accreditations", queryset=Accreditation.objects.prefetch_related("translations")

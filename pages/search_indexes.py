@@ -15,7 +15,7 @@ class ProgrammeProvider(ModelProvider):
     label = _("Programme")
 
     def get_queryset(self, language):
-        return Programme.objects.published().translated(language).prefetch_related("translations")
+        return Programme.objects.published(language).prefetch_related("translations")
 
     def get_title(self, programme, language):
         return programme.safe_translation_getter("title", language_code=language)

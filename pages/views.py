@@ -2,6 +2,7 @@
 
 from itertools import groupby
 
+from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 from parler.views import TranslatableSlugMixin
@@ -40,7 +41,7 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
     filter_choices = Level
 
     def get_queryset(self):
-        return Programme.objects.for_listing()
+        return Programme.objects.for_listing(get_language())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -59,7 +60,7 @@ class ProgrammeDetailView(TranslatableSlugMixin, DetailView):
     context_object_name = "programme"
 
     def get_queryset(self):
-        return Programme.objects.published()
+        return Programme.objects.published(get_language())
 
     def get_object(self, queryset=None):
         programme = super().get_object(queryset)

@@ -250,3 +250,19 @@ def test_a_programme_page_stays_within_its_query_budget(client, django_assert_ma
     cache.clear()
     with django_assert_max_num_queries(25):
         client.get(CLINICAL["zh-hans"])
+
+
+def test_a_programme_not_yet_translated_is_left_out_of_that_language(client):
+    programme = models.Programme(
+        key="global-health",
+        level=models.Level.POSTGRADUATE,
+        award=models.Award.MSC,
+        entry_route=models.EntryRoute.MASTERS_EXAM,
+    )
+    programme.set_current_language("en")
+    programme.title, programme.slug, programme.summary = "Global Health MSc", "global-health", "A test."
+    programme.save()
+
+    assert client.get("/en/programmes/global-health/").status_code == 200
+    assert "Global Health MSc" not in client.get("/zh-hans/zhuanye/").content.decode()
+    assert client.get("/zh-hans/zhuanye/global-health/").status_code == 404

@@ -156,6 +156,8 @@ def test_a_page_past_the_end_or_not_a_number_is_a_404(client, query):
         "category/no-such-category/",
         "category/no-such-category/feed/rss/",
         "archive/0/",
+        "archive/1/",
+        "archive/02024/",
         "archive/99999/",
         "archive/99999999999999999999999/",
         "archive/20x4/",

@@ -148,3 +148,12 @@ def test_programmes_milestones_and_events_are_found_by_the_search(client):
     assert 'href="/en/milestones/#year-1993"' in milestones
     events = client.get("/en/search/", {"q": "lecture theatre"}).content.decode()
     assert "/en/news-events/events/event-" in events
+
+
+def test_an_article_in_one_language_claims_no_translation(client):
+    article = make_article(languages=("en",))
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    assert 'hreflang="en"' in html
+    assert '<link rel="alternate" hreflang="zh-Hans"' not in html
+    # The switcher still offers the other language's news list.
+    assert '<a href="/zh-hans/xinwen-huodong/" hreflang="zh-Hans" lang="zh-Hans">' in html

@@ -41,6 +41,10 @@ def page_translations(context):
     request = context.get("request")
     if request is None:
         return []
+    # A view showing an object that exists in some languages only (an article not yet
+    # translated) says which: the switcher still leads somewhere useful in the others (the
+    # list), but no hreflang alternate claims that page is a translation.
+    available = context.get("translated_languages")
     default_changer = DefaultLanguageChanger(request)
     changer = getattr(request, "_language_changer", default_changer)
     current = get_language()
@@ -58,6 +62,7 @@ def page_translations(context):
                 "path": path,
                 "url": request.build_absolute_uri(path),
                 "current": code == current,
+                "alternate": available is None or code in available,
             }
         )
     return translations
@@ -75,10 +80,10 @@ def page_meta(context):
     meta = {"title": "", "description": "", "type": "website", "image": None, "image_alt": ""}
     meta.update(context.get("meta") or {})
     page = getattr(request, "current_page", None)
-    if page and not meta["title"]:
+    if page and not (meta["title"] and meta["description"]):
         content = page.get_content_obj(get_language())
         if content:
-            meta["title"] = content.page_title or content.title
+            meta["title"] = meta["title"] or content.page_title or content.title
             meta["description"] = meta["description"] or content.meta_description or ""
     return meta
 
