@@ -27,7 +27,12 @@ class LatestNewsPlugin(CMSPluginBase):
 
     def render(self, context, instance, placeholder):
         language = get_language()
-        articles = Article.objects.published(language).for_listing()
+        # Featured articles lead the block, however old; then the newest.
+        articles = (
+            Article.objects.published(language)
+            .for_listing()
+            .order_by("-is_featured", "-publication_start", "-pk")
+        )
         if instance.category_id:
             articles = articles.filter(categories=instance.category_id)
         context.update(

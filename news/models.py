@@ -139,7 +139,9 @@ class Article(TranslatableModel):
     featured_image = FilerImageField(
         verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    is_featured = models.BooleanField(_("featured"), default=False)
+    is_featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown first in the latest news block of the home page.")
+    )
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

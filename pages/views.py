@@ -2,7 +2,9 @@
 
 from itertools import groupby
 
-from django.utils.translation import get_language
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language, override
 from django.views.generic import DetailView, ListView
 from menus.utils import set_language_changer
 from parler.views import TranslatableSlugMixin
@@ -17,6 +19,18 @@ class ChoiceFilterMixin:
 
     filter_param = None
     filter_choices = None
+    url_name = None
+
+    def get(self, request, *args, **kwargs):
+        set_language_changer(request, self.url_in)
+        return super().get(request, *args, **kwargs)
+
+    def url_in(self, language):
+        """This list, with its filter, in another language: where the switcher leads."""
+        with override(language):
+            url = reverse(self.url_name)
+        active = self.get_filter()
+        return f"{url}?{urlencode({self.filter_param: active})}" if active else url
 
     def get_filter(self):
         value = self.request.GET.get(self.filter_param, "")
@@ -39,6 +53,7 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
     context_object_name = "programmes"
     filter_param = "level"
     filter_choices = Level
+    url_name = "programmes:list"
 
     def get_queryset(self):
         return Programme.objects.for_listing(get_language())
@@ -85,6 +100,7 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
     context_object_name = "milestones"
     filter_param = "category"
     filter_choices = MilestoneCategory
+    url_name = "milestones:list"
 
     def get_queryset(self):
         milestones = Milestone.objects.chronological().prefetch_related("translations")

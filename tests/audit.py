@@ -25,18 +25,24 @@ PAGE_TYPES = {
     ),
     "programme": ("/en/programmes/clinical-medicine/", "/zh-hans/zhuanye/linchuang-yixue/"),
     "milestones": ("/en/milestones/", "/zh-hans/fazhan-licheng/"),
+    "milestones, filtered": ("/en/milestones/?category=visit", "/zh-hans/fazhan-licheng/?category=visit"),
     "news list": ("/en/news-events/", "/zh-hans/xinwen-huodong/"),
     "article": (
         "/en/news-events/cqmu-uol-joint-institute-approved-by-the-ministry-of-education/",
         "/zh-hans/xinwen-huodong/lianhe-xueyuan-huo-jiaoyubu-pizhun-sheli/",
     ),
+    "news category": ("/en/news-events/category/institute/", "/zh-hans/xinwen-huodong/category/xueyuan/"),
+    "news archive": ("/en/news-events/archive/2024/", "/zh-hans/xinwen-huodong/archive/2024/"),
     "events": ("/en/news-events/events/", "/zh-hans/xinwen-huodong/events/"),
+    "past events": ("/en/news-events/events/past/", "/zh-hans/xinwen-huodong/events/past/"),
     # An event made for the audit (the sources name none): see AUDIT_EVENT.
     "event": ("/en/news-events/events/audit-open-day/", "/zh-hans/xinwen-huodong/events/audit-open-day-zh/"),
     "search results": (
         "/en/search/?q=clinical+medicine",
         "/zh-hans/sousuo/?q=%E4%B8%B4%E5%BA%8A%E5%8C%BB%E5%AD%A6",  # 临床医学
     ),
+    "search without results": ("/en/search/?q=zzzz", "/zh-hans/sousuo/?q=zzzz"),
+    "search without a query": ("/en/search/", "/zh-hans/sousuo/"),
     "page not found": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
 }
 

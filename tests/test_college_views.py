@@ -266,3 +266,10 @@ def test_a_programme_not_yet_translated_is_left_out_of_that_language(client):
     assert client.get("/en/programmes/global-health/").status_code == 200
     assert "Global Health MSc" not in client.get("/zh-hans/zhuanye/").content.decode()
     assert client.get("/zh-hans/zhuanye/global-health/").status_code == 404
+
+
+def test_the_language_switcher_keeps_the_programme_filter(client):
+    html = client.get("/en/programmes/?level=postgraduate").content.decode()
+    assert '<a href="/zh-hans/zhuanye/?level=postgraduate" hreflang="zh-Hans" lang="zh-Hans">' in html
+    html = client.get("/zh-hans/fazhan-licheng/?category=visit").content.decode()
+    assert '<a href="/en/milestones/?category=visit" hreflang="en" lang="en">' in html
