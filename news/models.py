@@ -183,11 +183,6 @@ class Article(TranslatableModel):
     def is_visible(self):
         return self.status == Status.PUBLISHED and self.publication_start <= timezone.now()
 
-    @property
-    def missing_languages(self):
-        present = set(self.get_available_languages())
-        return [code for code in LANGUAGES if code not in present]
-
 
 class EventQuerySet(TranslatableQuerySet):
     def published(self, language=None):

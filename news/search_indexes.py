@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Event, Status
-from search.providers import ModelProvider, html_to_text, register
+from search.providers import ModelProvider, register
 
 
 @register
@@ -14,6 +14,8 @@ class ArticleProvider(ModelProvider):
     model = Article
     kind = "article"
     label = _("News")
+    title_field = "title"
+    text_fields = ("summary", "body")
 
     def get_queryset(self, language):
         return (
@@ -21,14 +23,6 @@ class ArticleProvider(ModelProvider):
             .translated(language)
             .prefetch_related("translations")
         )
-
-    def get_title(self, article, language):
-        return article.safe_translation_getter("title", language_code=language)
-
-    def get_text(self, article, language):
-        summary = article.safe_translation_getter("summary", default="", language_code=language)
-        body = article.safe_translation_getter("body", default="", language_code=language)
-        return f"{summary} {html_to_text(body)}"
 
     def get_visible_from(self, article):
         return article.publication_start
@@ -39,14 +33,8 @@ class EventProvider(ModelProvider):
     model = Event
     kind = "event"
     label = _("Event")
+    title_field = "title"
+    text_fields = ("location", "description")
 
     def get_queryset(self, language):
         return Event.objects.published(language).prefetch_related("translations")
-
-    def get_title(self, event, language):
-        return event.safe_translation_getter("title", language_code=language)
-
-    def get_text(self, event, language):
-        location = event.safe_translation_getter("location", default="", language_code=language)
-        description = event.safe_translation_getter("description", default="", language_code=language)
-        return f"{location} {html_to_text(description)}"

@@ -1,22 +1,11 @@
 """schema.org data (JSON-LD) for articles and events, from what their pages show."""
 
-from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.utils.translation import get_language
-from django.utils.translation import gettext as _
 
+from pages.structured_data import SCHEMA, institute_reference
 from pages.templatetags.jeiweb_tags import bcp47
-
-SCHEMA = "https://schema.org"
-
-
-def institute(request):
-    return {
-        "@type": "CollegeOrUniversity",
-        "name": _("CQMU–UoL Joint Educational Institute"),
-        "url": request.build_absolute_uri(reverse("pages-root")),
-    }
 
 
 def plain(html, words=60):
@@ -33,8 +22,8 @@ def article(request, article):
         "datePublished": article.publication_start.isoformat(),
         "dateModified": max(article.modified, article.publication_start).isoformat(),
         "inLanguage": bcp47(get_language()),
-        "publisher": institute(request),
-        "author": institute(request),
+        "publisher": institute_reference(request),
+        "author": institute_reference(request),
     }
     if article.featured_image:
         data["image"] = request.build_absolute_uri(article.featured_image.url)
@@ -51,7 +40,7 @@ def event(request, event):
         "startDate": event.start.isoformat(),
         "endDate": event.end.isoformat(),
         "eventStatus": "https://schema.org/EventScheduled",
-        "organizer": institute(request),
+        "organizer": institute_reference(request),
         "inLanguage": bcp47(get_language()),
     }
     if event.location:

@@ -13,17 +13,11 @@ class ProgrammeProvider(ModelProvider):
     model = Programme
     kind = "programme"
     label = _("Programme")
+    title_field = "title"
+    text_fields = ("summary", "description")
 
     def get_queryset(self, language):
         return Programme.objects.published(language).prefetch_related("translations")
-
-    def get_title(self, programme, language):
-        return programme.safe_translation_getter("title", language_code=language)
-
-    def get_text(self, programme, language):
-        summary = programme.safe_translation_getter("summary", default="", language_code=language)
-        description = programme.safe_translation_getter("description", default="", language_code=language)
-        return f"{summary} {description}"
 
 
 @register
@@ -33,6 +27,8 @@ class MilestoneProvider(ModelProvider):
     model = Milestone
     kind = "milestone"
     label = _("Milestone")
+    title_field = "title"
+    text_fields = ("description",)
 
     def get_queryset(self, language):
         return Milestone.objects.translated(language).prefetch_related("translations")
@@ -43,9 +39,3 @@ class MilestoneProvider(ModelProvider):
                 return f"{reverse('milestones:list')}#year-{milestone.date.year}"
             except NoReverseMatch:
                 return ""
-
-    def get_title(self, milestone, language):
-        return milestone.safe_translation_getter("title", language_code=language)
-
-    def get_text(self, milestone, language):
-        return milestone.safe_translation_getter("description", default="", language_code=language)

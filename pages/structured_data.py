@@ -10,6 +10,15 @@ def address(city, country_code):
     return {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country_code}
 
 
+def institute_reference(request):
+    """The institute named where another item refers to it (provider, publisher, organiser)."""
+    return {
+        "@type": "CollegeOrUniversity",
+        "name": _("CQMU–UoL Joint Educational Institute"),
+        "url": request.build_absolute_uri(reverse("pages-root")),
+    }
+
+
 def institute(request):
     """The institute as a CollegeOrUniversity, with both universities as its parents."""
     return {
@@ -69,11 +78,7 @@ def programme(request, programme):
             ],
         },
         "programPrerequisites": programme.get_entry_route_display(),
-        "provider": {
-            "@type": "CollegeOrUniversity",
-            "name": _("CQMU–UoL Joint Educational Institute"),
-            "url": request.build_absolute_uri(reverse("pages-root")),
-        },
+        "provider": institute_reference(request),
     }
     if programme.duration_years:
         data["timeToComplete"] = f"P{programme.duration_years}Y"

@@ -9,33 +9,28 @@ For a model, subclass `ModelProvider`: say which objects are published in a lang
 what their title and text are. Saves and deletes of the model (and of its django-parler
 translations) then update the index at once, and `rebuild_search_index` rebuilds it::
 
-    # news/search_indexes.py
+    # pages/search_indexes.py
     from django.utils.translation import gettext_lazy as _
 
-    from news.models import Article
-    from search.providers import ModelProvider, html_to_text, register
+    from pages.models import Programme
+    from search.providers import ModelProvider, register
 
 
     @register
-    class ArticleProvider(ModelProvider):
-        model = Article
-        kind = "article"  # stored with each document: keep it stable
-        label = _("News")  # shown next to each result
+    class ProgrammeProvider(ModelProvider):
+        model = Programme
+        kind = "programme"  # stored with each document: keep it stable
+        label = _("Programme")  # shown next to each result
+        title_field = "title"  # translated fields; HTML in text fields is reduced to words
+        text_fields = ("summary", "description")
 
         def get_queryset(self, language):
             # Published items that exist in this language; prefetch what get_text reads.
-            return Article.objects.published().translated(language).prefetch_related("translations")
-
-        def get_title(self, article, language):
-            return article.safe_translation_getter("title", language_code=language)
-
-        def get_text(self, article, language):
-            summary = article.safe_translation_getter("summary", default="", language_code=language)
-            body = article.safe_translation_getter("body", default="", language_code=language)
-            return f"{summary} {html_to_text(body)}"
+            return Programme.objects.published(language).prefetch_related("translations")
 
         # get_url(obj, language) defaults to obj.get_absolute_url() in that language; an item
-        # without a URL (its apphook page is missing) is left out of the index.
+        # without a URL (its apphook page is missing) is left out of the index. get_title and
+        # get_text can be overridden for anything the fields do not say.
 
 If get_text reads related objects (a programme's modules), say so in `watched_models`, so
 that their saves reindex the object too::
@@ -132,11 +127,21 @@ class ModelProvider(SearchProvider):
                 # The page its apphook hangs on is missing: index it once there is one.
                 return ""
 
+    # For django-parler models, the translated fields that make the title and the text (HTML
+    # is reduced to its words); override get_title / get_text for anything else.
+    title_field = None
+    text_fields = ()
+
     def get_title(self, obj, language):
+        if self.title_field:
+            return obj.safe_translation_getter(self.title_field, language_code=language)
         return str(obj)
 
     def get_text(self, obj, language):
-        return ""
+        return " ".join(
+            html_to_text(obj.safe_translation_getter(name, default="", language_code=language))
+            for name in self.text_fields
+        )
 
     def get_visible_from(self, obj):
         """When the object becomes visible, if that is a time that may lie ahead."""
