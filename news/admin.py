@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin
+
+from pages.admin import TranslationsAdmin
 
 from .models import LANGUAGES, Article, Category, Event, Status
 
@@ -57,27 +58,16 @@ class LanguageFilter(admin.SimpleListFilter):
         return queryset.filter(pk__in=with_language)
 
 
-class MissingTranslationsMixin:
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        present = {translation.language_code for translation in obj.translations.all()}
-        missing = [str(language_name(code)) for code in LANGUAGES if code not in present]
-        return ", ".join(missing) or "—"
-
-
 @admin.register(Category)
-class CategoryAdmin(MissingTranslationsMixin, TranslatableAdmin):
+class CategoryAdmin(TranslationsAdmin):
     list_display = ["__str__", "ordering", "missing_translations"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("name",)}
 
 
 @admin.register(Article)
-class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
+class ArticleAdmin(TranslationsAdmin):
     list_display = ["__str__", "state", "publication_start", "missing_translations", "is_featured"]
     list_filter = [StateFilter, "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
@@ -93,9 +83,6 @@ class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
         ),
         (_("Related"), {"fields": ["related_programmes", "related_milestones"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
@@ -117,7 +104,7 @@ class ArticleAdmin(MissingTranslationsMixin, TranslatableAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(MissingTranslationsMixin, TranslatableAdmin):
+class EventAdmin(TranslationsAdmin):
     list_display = ["__str__", "status", "start", "end", "missing_translations"]
     list_filter = ["status", LanguageFilter]
     date_hierarchy = "start"
@@ -128,9 +115,6 @@ class EventAdmin(MissingTranslationsMixin, TranslatableAdmin):
         (_("When"), {"fields": ["start", "end"]}),
         (_("More"), {"fields": ["status", "registration_url", "article"]}),
     ]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}

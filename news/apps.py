@@ -7,4 +7,6 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and events")
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.register()

@@ -11,8 +11,9 @@ from pages import models
 LANGUAGES = dict(settings.LANGUAGES)
 
 
-class CollegeAdmin(TranslatableAdmin):
-    """Lists show which translations are still missing, read from one prefetch per page."""
+class TranslationsAdmin(TranslatableAdmin):
+    """Lists show which translations are still missing, read from one prefetch per page.
+    The admin of every translated model of the site (the college's, the news') builds on it."""
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("translations")
@@ -22,6 +23,10 @@ class CollegeAdmin(TranslatableAdmin):
         present = {translation.language_code for translation in obj.translations.all()}
         missing = [str(name) for code, name in LANGUAGES.items() if code not in present]
         return ", ".join(missing) or "–"
+
+
+class CollegeAdmin(TranslationsAdmin):
+    """The college's records."""
 
 
 @admin.register(models.Programme)

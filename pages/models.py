@@ -654,3 +654,17 @@ class AccreditationsPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.programme or _("All accreditations"))
+
+
+# The college's records, as the content loader fills them and the plugins show them.
+COLLEGE_RECORDS = (
+    Programme,
+    Committee,
+    CommitteeMember,
+    TeachingStaffProfile,
+    SourceSchool,
+    StudentBody,
+    LearningResource,
+    Accreditation,
+    Milestone,
+)

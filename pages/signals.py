@@ -1,9 +1,13 @@
-"""Keep cached pages honest: CMS pages render these records through our plugins.
+"""Keep cached pages honest: CMS pages render records through plugins.
 
 django CMS caches rendered placeholders and whole pages; it clears them when a page is
-edited, not when a record that a plugin shows changes. So saving or deleting a record clears
-the placeholders that hold one of our plugins, and the page cache.
+edited, not when a record that a plugin shows changes. `clear_caches_on_change` connects a
+model (and its django-parler translations, where its text lives) so that saving or deleting
+one clears the page cache and the placeholders holding the plugins that show it. The college
+registers its records here; the news app registers its own (news/signals.py).
 """
+
+from functools import partial
 
 from cms.cache import invalidate_cms_page_cache
 from cms.cache.placeholder import clear_placeholder_cache
@@ -12,47 +16,44 @@ from django.conf import settings
 from django.db.models.signals import post_delete, post_save
 from parler.models import TranslatableModel
 
-COLLEGE_PLUGINS = [
+COLLEGE_PLUGINS = (
     "KeyFactsPlugin",
     "ProgrammeCardsPlugin",
     "TimelinePlugin",
     "CommitteePlugin",
     "ResourcesPlugin",
     "AccreditationsPlugin",
-]
+)
 
 
-def register():
-    from pages import models
+def clear_plugin_caches(plugin_types, **kwargs):
+    """Clear the page cache and every placeholder that holds one of `plugin_types`."""
+    if kwargs.get("raw"):  # loaddata
+        return
+    placed = CMSPlugin.objects.filter(plugin_type__in=plugin_types).values_list("placeholder_id", "language")
+    for placeholder_id, language in placed.distinct():
+        clear_placeholder_cache(Placeholder(pk=placeholder_id), language, settings.SITE_ID)
+    invalidate_cms_page_cache()
 
-    for model in (
-        models.Programme,
-        models.Committee,
-        models.CommitteeMember,
-        models.TeachingStaffProfile,
-        models.SourceSchool,
-        models.StudentBody,
-        models.LearningResource,
-        models.Accreditation,
-        models.Milestone,
-    ):
-        # Text lives in the translation models: an edit to it alone must show at once too.
+
+def clear_caches_on_change(models, plugin_types):
+    receiver = partial(clear_plugin_caches, plugin_types)
+    for model in models:
         senders = [model]
         if issubclass(model, TranslatableModel):
             senders.append(model._parler_meta.root_model)
         for sender in senders:
             for name, signal in (("save", post_save), ("delete", post_delete)):
                 signal.connect(
-                    invalidate, sender=sender, dispatch_uid=f"invalidate-{sender._meta.label}-{name}"
+                    receiver,
+                    sender=sender,
+                    weak=False,
+                    dispatch_uid=f"clear-caches-{sender._meta.label}-{name}",
                 )
+    return receiver
 
 
-def invalidate(**kwargs):
-    if kwargs.get("raw"):
-        return
-    placed = CMSPlugin.objects.filter(plugin_type__in=COLLEGE_PLUGINS).values_list(
-        "placeholder_id", "language"
-    )
-    for placeholder_id, language in placed.distinct():
-        clear_placeholder_cache(Placeholder(pk=placeholder_id), language, settings.SITE_ID)
-    invalidate_cms_page_cache()
+def register():
+    from pages.models import COLLEGE_RECORDS
+
+    clear_caches_on_change(COLLEGE_RECORDS, COLLEGE_PLUGINS)

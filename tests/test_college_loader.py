@@ -11,17 +11,7 @@ from pages.loaders import load_college_data, parse_precise_date
 
 pytestmark = pytest.mark.django_db
 
-COLLEGE_MODELS = [
-    models.Programme,
-    models.Committee,
-    models.CommitteeMember,
-    models.TeachingStaffProfile,
-    models.SourceSchool,
-    models.StudentBody,
-    models.LearningResource,
-    models.Accreditation,
-    models.Milestone,
-]
+COLLEGE_MODELS = models.COLLEGE_RECORDS
 
 
 def snapshot():
