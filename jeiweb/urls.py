@@ -11,8 +11,10 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from jeiweb.i18n import language_codes
+from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
-from pages.sitemaps import CMSPageSitemap, ProgrammeSitemap
+from pages.sitemaps import ProgrammeSitemap
 
 sitemaps = {
     "pages": CMSPageSitemap,
@@ -28,7 +30,7 @@ urlpatterns = [
         TemplateView.as_view(
             template_name="robots.txt",
             content_type="text/plain",
-            extra_context={"languages": [code for code, _name in settings.LANGUAGES]},
+            extra_context={"languages": language_codes()},
         ),
     ),
 ]

@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from pages.admin import TranslationsAdmin
+from jeiweb.admin import TranslationsAdmin
+from jeiweb.i18n import language_codes
 
-from .models import LANGUAGES, Article, Category, Event, Status
+from .models import Article, Category, Event, Status
 
 
 def language_name(code):
@@ -42,7 +43,7 @@ class LanguageFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         choices = []
-        for code in LANGUAGES:
+        for code in language_codes():
             choices.append((code, _("In %(language)s") % {"language": language_name(code)}))
             choices.append((f"-{code}", _("Missing %(language)s") % {"language": language_name(code)}))
         return choices
@@ -50,7 +51,7 @@ class LanguageFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         value = self.value() or ""
         code = value.removeprefix("-")
-        if code not in LANGUAGES:
+        if code not in language_codes():
             return queryset
         with_language = queryset.model.objects.filter(translations__language_code=code).values("pk")
         if value.startswith("-"):

@@ -1,32 +1,34 @@
 from datetime import timedelta
 
-from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from .models import Article, LatestNewsPluginModel, news_url
+from jeiweb.caching import RecordsPlugin
+
+from .models import Article, Category, Event, LatestNewsPluginModel, news_url
 
 
 @plugin_pool.register_plugin
-class LatestNewsPlugin(CMSPluginBase):
+class LatestNewsPlugin(RecordsPlugin):
     """The newest articles in the page's language (optionally of one category), e.g. on the home page.
 
-    The home page is served from the CMS page cache. Saving an article clears that cache (see
-    signals.py), so a publication or a withdrawal shows at once; a scheduled article reaching its
-    time is not a save, so this block declares a lifetime of at most NEWS_PLUGIN_CACHE_SECONDS
+    The home page is served from the CMS page cache. Saving an article clears that cache
+    (`invalidated_by`, jeiweb/caching.py), so a publication or a withdrawal shows at once; a
+    scheduled article reaching its time is not a save, so this block declares a lifetime of at most NEWS_PLUGIN_CACHE_SECONDS
     (60 s), shortened to the next scheduled publication when that comes sooner.
     """
 
     model = LatestNewsPluginModel
+    # An event's save clears the page cache too: CMS pages may link to it.
+    invalidated_by = (Article, Category, Event)
     name = _("Latest news")
     module = _("News and events")
     render_template = "news/plugins/latest_news.html"
 
     def render(self, context, instance, placeholder):
-        language = get_language()
+        language = instance.language
         # Featured articles lead the block, however old; then the newest.
         articles = (
             Article.objects.published(language)

@@ -1,12 +1,11 @@
 """RSS 2.0 and Atom feeds of the latest articles, per language (the URL's) and per category."""
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from pages.templatetags.jeiweb_tags import bcp47
+from jeiweb.i18n import bcp47, get_translated_or_404
 
 from .models import Article, Category, news_url
 
@@ -23,11 +22,7 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request, category=None):
         if category is None:
             return None
-        return get_object_or_404(
-            Category.objects.prefetch_related("translations"),
-            translations__language_code=get_language(),
-            translations__slug=category,
-        )
+        return get_translated_or_404(Category.objects.published(get_language()), category)
 
     def title(self, category):
         site = _("CQMU–UoL Joint Educational Institute")

@@ -14,7 +14,6 @@ from cms.models import CMSPlugin
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
@@ -22,15 +21,15 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
+from jeiweb.i18n import reverse_in
+
 # Slugs that name the app's own pages under the news page: an article cannot take them.
 RESERVED_SLUGS = {"archive", "calendar", "category", "events", "feed", "past"}
 
 
 def news_url(name, language=None, **kwargs):
     """A URL of the news app (attached to the "News & Events" page) in the given language."""
-    with translation.override(language or translation.get_language()):
-        return reverse(f"news:{name}", kwargs=kwargs)
+    return reverse_in(language, f"news:{name}", **kwargs)
 
 
 def validate_free_slug(slug):
@@ -43,6 +42,13 @@ class Status(models.TextChoices):
     PUBLISHED = "published", _("Published")
 
 
+class CategoryQuerySet(TranslatableQuerySet):
+    def published(self, language):
+        """The categories visitors see in `language`: those holding an article visible in it."""
+        visible = Article.objects.published(language)
+        return self.filter(translations__language_code=language, article__in=visible).distinct()
+
+
 class Category(TranslatableModel):
     """A topic that groups news articles; visitors filter the news list and subscribe by it."""
 
@@ -52,6 +58,8 @@ class Category(TranslatableModel):
         meta={"unique_together": [("language_code", "slug")]},
     )
     ordering = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("category")
@@ -178,6 +186,10 @@ class Article(TranslatableModel):
         if self.publication_start > timezone.now():
             return _("Scheduled")
         return _("Published")
+
+    @property
+    def is_draft(self):
+        return self.status == Status.DRAFT
 
     @property
     def is_visible(self):

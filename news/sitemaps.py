@@ -1,7 +1,7 @@
 """Published articles and events in sitemap.xml, each in the languages it is written in."""
 
+from jeiweb.sitemaps import TranslatedObjectSitemap
 from news.models import Article, Event
-from pages.sitemaps import TranslatedObjectSitemap
 
 
 class ArticleSitemap(TranslatedObjectSitemap):

@@ -1,15 +1,9 @@
 """schema.org data (JSON-LD) for articles and events, from what their pages show."""
 
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from pages.structured_data import SCHEMA, institute_reference
-from pages.templatetags.jeiweb_tags import bcp47
-
-
-def plain(html, words=60):
-    return Truncator(strip_tags(html or "")).words(words)
+from jeiweb.i18n import bcp47
+from jeiweb.structured_data import SCHEMA, institute_reference, plain
 
 
 def article(request, article):

@@ -1,16 +1,21 @@
-"""What visitors (and previewing staff) see of the news and events, in the active language."""
+"""What visitors (and previewing staff) see of the news and events, in the active language.
+
+Each view says what its page is called (`meta`, the `<title>` and description; `heading`, its
+H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
+"""
 
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
-from menus.utils import set_language_changer
 
+from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
+from jeiweb.meta import cms_page_meta
+from jeiweb.structured_data import plain
 from pages.models import Milestone, Programme
 
 from . import structured_data
@@ -22,18 +27,7 @@ from .models import Article, Category, Event, news_url
 MIN_YEAR, MAX_YEAR = 1900, 2999
 
 
-class NewsMixin:
-    """The visitor's language, and the language switcher pointed at the same view in the other one."""
-
-    @cached_property
-    def language(self):
-        return get_language()
-
-    def set_language_changer(self, func):
-        set_language_changer(self.request, func)
-
-
-class ArticleListView(NewsMixin, ListView):
+class ArticleListView(TranslatedViewMixin, ListView):
     """Newest first, ten to a page; optionally one category (`category/<slug>/`) or one year
     (`archive/<year>/`). A page past the end, a page that is not a number, an unknown category or
     an impossible year is a 404."""
@@ -51,15 +45,12 @@ class ArticleListView(NewsMixin, ListView):
         ):
             raise Http404(_("No news in that year."))
         if "category" in kwargs:
-            self.category = get_object_or_404(
-                Category.objects.prefetch_related("translations"),
-                translations__language_code=self.language,
-                translations__slug=kwargs["category"],
+            self.category = get_translated_or_404(
+                Category.objects.published(self.language).prefetch_related("translations"), kwargs["category"]
             )
-        self.set_language_changer(self.switch_url)
         return super().get(request, *args, **kwargs)
 
-    def switch_url(self, language):
+    def get_translated_url(self, language):
         if self.category is not None:
             return self.category.get_absolute_url(language)
         if self.year is not None:
@@ -74,31 +65,40 @@ class ArticleListView(NewsMixin, ListView):
             queryset = queryset.filter(publication_start__year=self.year)
         return queryset
 
+    def get_heading(self):
+        if self.category is not None:
+            return self.category.name
+        if self.year is not None:
+            return _("News of %(year)s") % {"year": self.year}
+        page = getattr(self.request, "current_page", None)
+        content = page.get_content_obj(self.language) if page else None
+        return content.title if content else _("News")
+
+    def get_meta(self, page_number):
+        title = self.get_heading() if self.category or self.year else cms_page_meta(self.request)["title"]
+        if page_number > 1:
+            title = _("%(title)s (page %(number)s)") % {"title": title, "number": page_number}
+        return {"title": title}
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        published = Article.objects.published(self.language)
+        page_number = context["page_obj"].number
         context.update(
             category=self.category,
             year=self.year,
-            categories=Category.objects.filter(
-                translations__language_code=self.language, article__in=published
-            )
-            .distinct()
-            .prefetch_related("translations"),
-            years=published.dates("publication_start", "year", order="DESC"),
+            heading=self.get_heading(),
+            meta=self.get_meta(page_number),
+            categories=Category.objects.published(self.language).prefetch_related("translations"),
+            years=Article.objects.published(self.language).dates("publication_start", "year", order="DESC"),
             upcoming_events=Event.objects.published(self.language)
             .upcoming()
             .prefetch_related("translations")[:3],
-            is_index=self.category is None and self.year is None and context["page_obj"].number == 1,
+            is_index=self.category is None and self.year is None and page_number == 1,
         )
-        if self.category is not None:
-            context["meta"] = {"title": self.category.name}
-        elif self.year is not None:
-            context["meta"] = {"title": _("News of %(year)s") % {"year": self.year}}
         return context
 
 
-class ArticleDetailView(NewsMixin, DetailView):
+class ArticleDetailView(TranslatedViewMixin, DetailView):
     """An article at its address in the visitor's language. Staff who may change articles also see
     drafts and scheduled articles here, marked as a preview and never cached."""
 
@@ -111,24 +111,23 @@ class ArticleDetailView(NewsMixin, DetailView):
 
     def get_object(self, queryset=None):
         articles = Article.objects.all() if self.is_staff_preview else Article.objects.published()
-        article = get_object_or_404(
+        return get_translated_or_404(
             articles.select_related("featured_image").prefetch_related(
                 "translations",
                 "categories__translations",
                 Prefetch(
                     "related_programmes",
-                    queryset=Programme.objects.published().prefetch_related("translations"),
+                    queryset=Programme.objects.published(self.language).prefetch_related("translations"),
                 ),
                 Prefetch(
                     "related_milestones",
-                    queryset=Milestone.objects.chronological().prefetch_related("translations"),
+                    queryset=Milestone.objects.published(self.language)
+                    .chronological()
+                    .prefetch_related("translations"),
                 ),
             ),
-            translations__language_code=self.language,
-            translations__slug=self.kwargs["slug"],
+            self.kwargs["slug"],
         )
-        self.set_language_changer(article.get_absolute_url)
-        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -137,6 +136,7 @@ class ArticleDetailView(NewsMixin, DetailView):
         earlier = published.filter(publication_start__lt=article.publication_start).exclude(pk=article.pk)
         later = published.filter(publication_start__gt=article.publication_start).exclude(pk=article.pk)
         related = published.filter(categories__in=list(article.categories.all())).exclude(pk=article.pk)
+        image_url = article.featured_image.url if article.featured_image else None
         context.update(
             is_preview=not article.is_visible,
             previous_article=earlier.order_by("-publication_start", "-pk").first(),
@@ -150,13 +150,10 @@ class ArticleDetailView(NewsMixin, DetailView):
                 "title": article.title,
                 "description": article.summary,
                 "type": "article",
-                "image": self.request.build_absolute_uri(article.featured_image.url)
-                if article.featured_image
-                else None,
+                "image": self.request.build_absolute_uri(image_url) if image_url else None,
                 "image_alt": article.image_alt,
             },
             structured_data=structured_data.article(self.request, article),
-            translated_languages=article.get_available_languages(),
         )
         return context
 
@@ -167,7 +164,7 @@ class ArticleDetailView(NewsMixin, DetailView):
         return response
 
 
-class EventListView(NewsMixin, ListView):
+class EventListView(TranslatedViewMixin, ListView):
     """Upcoming events, soonest first; or past events, latest first."""
 
     template_name = "news/event_list.html"
@@ -175,13 +172,9 @@ class EventListView(NewsMixin, ListView):
     paginate_by = 20
     past = False
 
-    def get(self, request, *args, **kwargs):
-        self.set_language_changer(lambda language: news_url(self.url_name, language))
-        return super().get(request, *args, **kwargs)
-
     @property
     def url_name(self):
-        return "event-past" if self.past else "event-list"
+        return "news:event-past" if self.past else "news:event-list"
 
     def get_queryset(self):
         events = Event.objects.published(self.language).prefetch_related("translations")
@@ -189,63 +182,52 @@ class EventListView(NewsMixin, ListView):
 
     def get_context_data(self, **kwargs):
         title = _("Past events") if self.past else _("Upcoming events")
-        return super().get_context_data(past=self.past, meta={"title": title}, **kwargs)
+        return super().get_context_data(past=self.past, heading=title, meta={"title": title}, **kwargs)
 
 
-class EventDetailView(NewsMixin, DetailView):
+class EventDetailView(TranslatedViewMixin, DetailView):
     template_name = "news/event_detail.html"
     context_object_name = "event"
 
     def get_object(self, queryset=None):
-        event = get_object_or_404(
+        return get_translated_or_404(
             Event.objects.published().select_related("article").prefetch_related("translations"),
-            translations__language_code=self.language,
-            translations__slug=self.kwargs["slug"],
+            self.kwargs["slug"],
         )
-        self.set_language_changer(event.get_absolute_url)
-        return event
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        article = self.object.article
+        event = self.object
+        article = event.article
         visible = article is not None and article.is_visible and article.has_translation(self.language)
         context["related_article"] = article if visible else None
-        context["meta"] = {
-            "title": self.object.title,
-            "description": structured_data.plain(self.object.description),
-        }
-        context["structured_data"] = structured_data.event(self.request, self.object)
-        context["translated_languages"] = self.object.get_available_languages()
+        context["meta"] = {"title": event.title, "description": plain(event.description)}
+        context["structured_data"] = structured_data.event(self.request, event)
         return context
 
 
-class CalendarResponseMixin:
-    def calendar_response(self, events, name, filename=None):
-        response = HttpResponse(
-            calendar_for(events, self.request, name), content_type="text/calendar; charset=utf-8"
-        )
-        if filename:
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+def calendar_response(request, events, name, filename=None):
+    response = HttpResponse(calendar_for(events, request, name), content_type="text/calendar; charset=utf-8")
+    if filename:
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
-class EventIcsView(NewsMixin, CalendarResponseMixin, View):
+class EventIcsView(View):
     """One event as an .ics file, to add to a calendar."""
 
     def get(self, request, slug):
-        event = get_object_or_404(
-            Event.objects.published().prefetch_related("translations"),
-            translations__language_code=self.language,
-            translations__slug=slug,
-        )
-        return self.calendar_response([event], event.title, filename=f"{slug}.ics")
+        event = get_translated_or_404(Event.objects.published().prefetch_related("translations"), slug)
+        return calendar_response(request, [event], event.title, filename=f"{slug}.ics")
 
 
-class EventCalendarView(NewsMixin, CalendarResponseMixin, View):
+class EventCalendarView(View):
     """The upcoming events as a calendar feed that visitors subscribe to."""
 
     def get(self, request):
-        events = (
-            Event.objects.published(self.language).upcoming(timezone.now()).prefetch_related("translations")
+        events = Event.objects.published(get_language()).upcoming(timezone.now())
+        return calendar_response(
+            request,
+            events.prefetch_related("translations"),
+            _("CQMU–UoL Joint Educational Institute events"),
         )
-        return self.calendar_response(events, _("CQMU–UoL Joint Educational Institute events"))

@@ -1,28 +1,12 @@
 """Staff edit the college's records here, in both languages (one tab per language)."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.db import models as django_models
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableAdmin, TranslatableTabularInline
+from parler.admin import TranslatableTabularInline
 
+from jeiweb.admin import TranslationsAdmin
 from pages import models
-
-LANGUAGES = dict(settings.LANGUAGES)
-
-
-class TranslationsAdmin(TranslatableAdmin):
-    """Lists show which translations are still missing, read from one prefetch per page.
-    The admin of every translated model of the site (the college's, the news') builds on it."""
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("translations")
-
-    @admin.display(description=_("missing translations"))
-    def missing_translations(self, obj):
-        present = {translation.language_code for translation in obj.translations.all()}
-        missing = [str(name) for code, name in LANGUAGES.items() if code not in present]
-        return ", ".join(missing) or "–"
 
 
 class CollegeAdmin(TranslationsAdmin):

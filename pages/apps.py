@@ -3,10 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PagesConfig(AppConfig):
+    """The college: its records, the programmes and milestones apphooks, its plugins."""
+
     name = "pages"
     verbose_name = _("College")
 
-    def ready(self):
-        from pages import signals
+    def load_content(self, log):
+        """The college's records from fixtures/college/ (called by `load_site_content`)."""
+        from pages.loaders import load_college_data
 
-        signals.register()
+        return f"{load_college_data(log=log)} college records created"

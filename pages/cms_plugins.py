@@ -1,23 +1,23 @@
 """Blocks that editors place on any CMS page; each renders records of pages/models.py.
 
-Pages with these blocks stay in the CMS page cache: saving any of the records clears it
-(pages/signals.py), so an edit shows at once.
+Pages with these blocks stay in the CMS page cache: each plugin names the records it shows in
+`invalidated_by`, and saving one of them clears the cache (jeiweb/caching.py), so an edit
+shows at once.
 """
 
 from cms.models import CMSPlugin
-from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
+from jeiweb.caching import RecordsPlugin
 from pages import models
 
 MODULE = _("College")
 
 
-class CollegePlugin(CMSPluginBase):
+class CollegePlugin(RecordsPlugin):
     module = MODULE
-    allow_children = False
 
 
 @plugin_pool.register_plugin
@@ -25,6 +25,7 @@ class KeyFactsPlugin(CollegePlugin):
     """The current snapshot of the teaching staff or of the students, with computed shares."""
 
     name = _("Key facts")
+    invalidated_by = (models.TeachingStaffProfile, models.SourceSchool, models.StudentBody, models.Programme)
     model = models.KeyFactsPluginModel
 
     def get_render_template(self, context, instance, placeholder):
@@ -50,6 +51,7 @@ class ProgrammeCardsPlugin(CollegePlugin):
     """Cards of the programmes (of one level, or all), linking to their pages."""
 
     name = _("Programme cards")
+    invalidated_by = (models.Programme,)
     model = models.ProgrammeCardsPluginModel
     render_template = "pages/plugins/programme_cards.html"
 
@@ -65,12 +67,13 @@ class TimelinePlugin(CollegePlugin):
     """The milestones, oldest first: all of them, or only the latest few."""
 
     name = _("Timeline")
+    invalidated_by = (models.Milestone,)
     model = models.TimelinePluginModel
     render_template = "pages/plugins/timeline.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        milestones = models.Milestone.objects.prefetch_related("translations")
+        milestones = models.Milestone.objects.published(instance.language).prefetch_related("translations")
         if instance.latest:
             latest = milestones.order_by("-date", "-pk")[: instance.latest]
             context["milestones"] = sorted(latest, key=lambda milestone: (milestone.date, milestone.pk))
@@ -84,6 +87,7 @@ class CommitteePlugin(CollegePlugin):
     """A joint committee (or all of them) with its members and their roles."""
 
     name = _("Committee")
+    invalidated_by = (models.Committee, models.CommitteeMember)
     model = models.CommitteePluginModel
     render_template = "pages/plugins/committee.html"
 
@@ -104,6 +108,7 @@ class ResourcesPlugin(CollegePlugin):
     """The learning resources every student has: online platforms and devices."""
 
     name = _("Learning resources")
+    invalidated_by = (models.LearningResource,)
     model = CMSPlugin
     render_template = "pages/plugins/resources.html"
 
@@ -120,6 +125,7 @@ class AccreditationsPlugin(CollegePlugin):
     """Who recognised or reviewed what, and when: for one programme or all of them."""
 
     name = _("Accreditations")
+    invalidated_by = (models.Accreditation, models.Programme)
     model = models.AccreditationsPluginModel
     render_template = "pages/plugins/accreditations.html"
 

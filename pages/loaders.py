@@ -12,10 +12,10 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 
+from jeiweb.i18n import language_codes
 from pages import models
 
 COLLEGE_DIR = settings.BASE_DIR / "fixtures" / "college"
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
 def parse_precise_date(value):
@@ -41,16 +41,16 @@ def build(model, translations, **fields):
     if "date" in fields:
         fields["date"], fields["date_precision"] = parse_precise_date(fields["date"])
     instance = model(**fields)
-    missing = set(LANGUAGES) - set(translations)
+    missing = set(language_codes()) - set(translations)
     if missing:
         raise ValueError(f"{model.__name__} {fields}: no text in {', '.join(sorted(missing))}")
-    for language in LANGUAGES:
+    for language in language_codes():
         instance.set_current_language(language)
         for name, value in translations[language].items():
             setattr(instance, name, value)
     instance.set_current_language(settings.LANGUAGE_CODE)
     instance.full_clean()
-    for language in LANGUAGES:
+    for language in language_codes():
         instance._get_translated_model(language).full_clean(exclude=["master"])
     instance.save()
     return instance

@@ -1,7 +1,5 @@
 """What of the college the site search finds: programmes and milestones (search/providers.py)."""
 
-from django.urls import NoReverseMatch, reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from pages.models import Milestone, Programme
@@ -31,11 +29,4 @@ class MilestoneProvider(ModelProvider):
     text_fields = ("description",)
 
     def get_queryset(self, language):
-        return Milestone.objects.translated(language).prefetch_related("translations")
-
-    def get_url(self, milestone, language):
-        with translation.override(language):
-            try:
-                return f"{reverse('milestones:list')}#year-{milestone.date.year}"
-            except NoReverseMatch:
-                return ""
+        return Milestone.objects.published(language).prefetch_related("translations")

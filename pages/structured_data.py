@@ -1,62 +1,6 @@
-"""schema.org data (JSON-LD) for search engines, built from what the page itself shows."""
+"""schema.org data (JSON-LD) for the college's programmes, from what their pages show."""
 
-from django.urls import reverse
-from django.utils.translation import gettext as _
-
-SCHEMA = "https://schema.org"
-
-
-def address(city, country_code):
-    return {"@type": "PostalAddress", "addressLocality": city, "addressCountry": country_code}
-
-
-def institute_reference(request):
-    """The institute named where another item refers to it (provider, publisher, organiser)."""
-    return {
-        "@type": "CollegeOrUniversity",
-        "name": _("CQMU–UoL Joint Educational Institute"),
-        "url": request.build_absolute_uri(reverse("pages-root")),
-    }
-
-
-def institute(request):
-    """The institute as a CollegeOrUniversity, with both universities as its parents."""
-    return {
-        "@context": SCHEMA,
-        "@type": "CollegeOrUniversity",
-        "name": _("CQMU–UoL Joint Educational Institute"),
-        "url": request.build_absolute_uri(reverse("pages-root")),
-        "address": address(_("Chongqing"), "CN"),
-        "parentOrganization": [
-            {
-                "@type": "CollegeOrUniversity",
-                "name": _("Chongqing Medical University"),
-                "address": address(_("Chongqing"), "CN"),
-            },
-            {
-                "@type": "CollegeOrUniversity",
-                "name": _("University of Leicester"),
-                "address": address(_("Leicester"), "GB"),
-            },
-        ],
-    }
-
-
-def breadcrumb_list(request, items):
-    """A BreadcrumbList of (name, path) items, from the home page down to the page itself."""
-    return {
-        "@context": SCHEMA,
-        "@type": "BreadcrumbList",
-        "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": str(name),
-                "item": request.build_absolute_uri(url),
-            }
-            for position, (name, url) in enumerate(items, start=1)
-        ],
-    }
+from jeiweb.structured_data import SCHEMA, institute_reference
 
 
 def programme(request, programme):

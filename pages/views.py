@@ -2,39 +2,27 @@
 
 from itertools import groupby
 
-from django.urls import reverse
-from django.utils.http import urlencode
-from django.utils.translation import get_language, override
 from django.views.generic import DetailView, ListView
-from menus.utils import set_language_changer
-from parler.views import TranslatableSlugMixin
 
+from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
 from pages import structured_data
+from pages.dates import year_display
 from pages.models import Level, Milestone, MilestoneCategory, Programme
-from pages.templatetags.college_tags import year_display
 
 
-class ChoiceFilterMixin:
-    """A filter read from one GET parameter; a value that is not a choice shows the whole list."""
+class ChoiceFilterMixin(TranslatedViewMixin):
+    """A list filtered by one GET parameter; a value that is not a choice shows the whole list.
+    The switcher leads to the same list, with the same filter, in the other language."""
 
     filter_param = None
     filter_choices = None
-    url_name = None
-
-    def get(self, request, *args, **kwargs):
-        set_language_changer(request, self.url_in)
-        return super().get(request, *args, **kwargs)
-
-    def url_in(self, language):
-        """This list, with its filter, in another language: where the switcher leads."""
-        with override(language):
-            url = reverse(self.url_name)
-        active = self.get_filter()
-        return f"{url}?{urlencode({self.filter_param: active})}" if active else url
 
     def get_filter(self):
         value = self.request.GET.get(self.filter_param, "")
         return value if value in self.filter_choices.values else ""
+
+    def get_url_query(self):
+        return {self.filter_param: self.get_filter()}
 
     def get_context_data(self, **kwargs):
         active = self.get_filter()
@@ -56,7 +44,7 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
     url_name = "programmes:list"
 
     def get_queryset(self):
-        return Programme.objects.for_listing(get_language())
+        return Programme.objects.for_listing(self.language)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -68,19 +56,14 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
         return context
 
 
-class ProgrammeDetailView(TranslatableSlugMixin, DetailView):
+class ProgrammeDetailView(TranslatedViewMixin, DetailView):
     """One programme at its slug in the visitor's language; the switcher goes to the other slug."""
 
     template_name = "pages/programme_detail.html"
     context_object_name = "programme"
 
-    def get_queryset(self):
-        return Programme.objects.published(get_language())
-
     def get_object(self, queryset=None):
-        programme = super().get_object(queryset)
-        set_language_changer(self.request, programme.get_absolute_url)
-        return programme
+        return get_translated_or_404(Programme.objects.published(self.language), self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         programme = self.object
@@ -88,7 +71,9 @@ class ProgrammeDetailView(TranslatableSlugMixin, DetailView):
             meta={"title": programme.title, "description": programme.summary},
             structured_data=structured_data.programme(self.request, programme),
             accreditations=programme.accreditations.prefetch_related("translations"),
-            milestones=programme.milestones.chronological().prefetch_related("translations"),
+            milestones=programme.milestones.published(self.language)
+            .chronological()
+            .prefetch_related("translations"),
             **kwargs,
         )
 
@@ -103,7 +88,9 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
     url_name = "milestones:list"
 
     def get_queryset(self):
-        milestones = Milestone.objects.chronological().prefetch_related("translations")
+        milestones = (
+            Milestone.objects.published(self.language).chronological().prefetch_related("translations")
+        )
         active = self.get_filter()
         return milestones.filter(category=active) if active else milestones
 

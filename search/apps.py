@@ -10,3 +10,9 @@ class SearchConfig(AppConfig):
     def ready(self):
         # Each app's search_indexes.py registers its providers (search/providers.py).
         autodiscover_modules("search_indexes")
+
+    def load_content(self, log):
+        """Rebuild the index once every app has loaded its content (`load_site_content`)."""
+        from search.index import rebuild
+
+        return f"{rebuild()} documents in the search index"

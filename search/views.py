@@ -1,10 +1,10 @@
 from django.core.paginator import Paginator
-from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
-from menus.utils import set_language_changer
 
+from jeiweb.i18n import TranslatedViewMixin
 from search.analysis import MAX_QUERY_LENGTH, query_terms
 from search.highlight import highlight, snippet
 from search.models import SearchDocument
@@ -21,27 +21,34 @@ def clean_query(raw):
     return text[:MAX_QUERY_LENGTH].strip(), len(text) > MAX_QUERY_LENGTH
 
 
-class SearchView(TemplateView):
-    """The site search: `?q=` over the published content in the visitor's language."""
+class SearchView(TranslatedViewMixin, TemplateView):
+    """The site search: `?q=` over the published content in the visitor's language.
+    The switcher leads to the same search in the other language."""
 
     template_name = "search/results.html"
+    url_name = "search:results"
 
     def get(self, request, *args, **kwargs):
         self.query, self.truncated = clean_query(request.GET.get("q", ""))
-        set_language_changer(request, self.url_in)
         return super().get(request, *args, **kwargs)
 
-    def url_in(self, language):
-        """This search in another language: the switcher leads there."""
-        with translation.override(language):
-            url = reverse("search:results")
-        return f"{url}?{urlencode({'q': self.query})}" if self.query else url
+    def get_url_query(self):
+        return {"q": self.query}
+
+    def get_meta(self):
+        title = _("Search: %(query)s") % {"query": self.query} if self.query else _("Search")
+        description = _("Search the website of the CQMU–UoL Joint Educational Institute.")
+        return {"title": title, "description": description}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         terms = query_terms(self.query)
         context.update(
-            search_query=self.query, truncated=self.truncated, max_length=MAX_QUERY_LENGTH, terms=terms
+            meta=self.get_meta(),
+            search_query=self.query,
+            truncated=self.truncated,
+            max_length=MAX_QUERY_LENGTH,
+            terms=terms,
         )
         if not terms:
             return context

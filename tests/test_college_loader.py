@@ -4,6 +4,8 @@ import datetime
 
 import pytest
 import yaml
+from django.apps import apps
+from parler.models import TranslatableModel
 from django.core.management import call_command
 
 from pages import models
@@ -11,7 +13,10 @@ from pages.loaders import load_college_data, parse_precise_date
 
 pytestmark = pytest.mark.django_db
 
-COLLEGE_MODELS = models.COLLEGE_RECORDS
+# The college's records: every translated model of the app (its plugins' settings are not records).
+COLLEGE_MODELS = [
+    model for model in apps.get_app_config("pages").get_models() if issubclass(model, TranslatableModel)
+]
 
 
 def snapshot():

@@ -22,7 +22,10 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[:
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    # Our apps come first so that their templates override those of the packages.
+    # Our apps come first so that their templates override those of the packages. The core
+    # (jeiweb: languages, page metadata, caching, the seed content) comes before the apps
+    # that build on it; `load_site_content` loads each app's content in this order.
+    "jeiweb",
     "pages",
     "news",
     "search",
@@ -91,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.tz",
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
-                "pages.context_processors.site_settings",
+                "jeiweb.context_processors.site_settings",
             ],
         },
     },

@@ -1,4 +1,11 @@
-"""Writes with rules: building the site's content from the files in `fixtures/`."""
+"""The seed content: the CMS page tree from `fixtures/`, then what each app loads.
+
+`load_site_content` (the command of the same name, run by `make run`) builds and publishes
+the bilingual page tree, then asks every installed app whose AppConfig has a
+`load_content(log)` method to load its own fixtures (the college's records, the news), in
+the order of INSTALLED_APPS, and prints what each says it did. Everything is idempotent:
+what exists already, and so anything staff have edited, is left alone.
+"""
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -6,11 +13,15 @@ from pathlib import Path
 import yaml
 from cms.api import add_plugin, create_page, create_page_content
 from cms.models import Page, PageContent
+from cms.utils import apphook_reload
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
 from django.db import transaction
 from djangocms_versioning.models import Version
+
+from jeiweb.i18n import language_codes
 
 FIXTURES_DIR = settings.BASE_DIR / "fixtures"
 LOADER_USERNAME = "content-loader"
@@ -83,7 +94,7 @@ def load_page_tree(specs=None, log=lambda message: None):
     configure_site()
     user = loader_user()
     site = Site.objects.get_current()
-    languages = [code for code, _name in settings.LANGUAGES]
+    languages = language_codes()
     pages = {}
     created = 0
     for spec in specs if specs is not None else read_page_specs():
@@ -130,3 +141,16 @@ def load_page_tree(specs=None, log=lambda message: None):
             page.set_as_homepage(user)
         pages[spec.reverse_id] = page
     return created
+
+
+def load_site_content(log=lambda message: None):
+    """Load the page tree, then every app's content; returns a line of what was done per step."""
+    done = [f"{load_page_tree(log=log)} page translations created"]
+    # Pages with applications (apphooks) may be new: this process's URLs must know them before
+    # records and the search index ask for their addresses.
+    apphook_reload.reload_urlconf()
+    for config in apps.get_app_configs():
+        load_content = getattr(config, "load_content", None)
+        if load_content is not None:
+            done.append(load_content(log=log))
+    return done

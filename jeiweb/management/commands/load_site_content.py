@@ -1,0 +1,16 @@
+from django.core.management.base import BaseCommand
+
+from jeiweb.content import load_site_content
+
+
+class Command(BaseCommand):
+    help = (
+        "Build and publish the bilingual site content from fixtures/. Idempotent: what exists "
+        "already (and so anything staff have edited) is left alone."
+    )
+
+    def handle(self, *args, **options):
+        log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
+        done = load_site_content(log=log)
+        if options["verbosity"] > 0:
+            self.stdout.write(self.style.SUCCESS(f"Site content loaded: {'; '.join(done)}."))

@@ -1,0 +1,59 @@
+"""Template tags for what every page shares: its language, its translations and its metadata.
+
+They wrap plain functions of the core (jeiweb/i18n.py, jeiweb/meta.py, jeiweb/structured_data.py),
+which views and feeds call directly.
+"""
+
+from django import template
+
+from jeiweb import i18n, meta, structured_data
+
+register = template.Library()
+
+register.filter("bcp47", i18n.bcp47)
+register.filter("og_locale", i18n.og_locale)
+register.filter("json_ld", structured_data.script)
+
+
+@register.filter
+def cut_query(url):
+    """The URL without its query string: canonical links name the page, not a view of it."""
+    return url.split("?", 1)[0]
+
+
+@register.simple_tag(takes_context=True)
+def page_translations(context):
+    """The current page in each language: what the switcher and the hreflang links point at."""
+    request = context.get("request")
+    if request is None:
+        return []
+    return meta.page_translations(request, context.get("translated_languages"))
+
+
+@register.simple_tag(takes_context=True)
+def page_meta(context):
+    """What the head of the page says about it: title, description, share image and type."""
+    return meta.page_meta(context.get("request"), context.get("meta"))
+
+
+@register.simple_tag(takes_context=True)
+def breadcrumb_json_ld(context):
+    """A schema.org BreadcrumbList of the trail the page shows, from the (cached) menu nodes.
+
+    Used in the template that `show_breadcrumb` renders, which passes the trail as `ancestors`;
+    below a CMS page, an object of its application (a programme, an article) ends the trail.
+    """
+    request = context["request"]
+    items = [(node.get_menu_title(), node.get_absolute_url()) for node in context.get("ancestors", [])]
+    if items and items[-1][1] != request.path:
+        if not context["meta"]["title"]:
+            return ""  # a page outside the tree that does not describe itself (search results)
+        items.append((context["meta"]["title"], request.path))
+    if len(items) < 2:
+        return ""  # the home page: no trail
+    return structured_data.script(structured_data.breadcrumb_list(request, items))
+
+
+@register.simple_tag(takes_context=True)
+def institute_json_ld(context):
+    return structured_data.script(structured_data.institute(context["request"]))

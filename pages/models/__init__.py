@@ -1,0 +1,69 @@
+"""The college as data: programmes, governance, teaching staff, students, quality and milestones.
+
+Every number a visitor reads comes from one of these records; shares and other derived
+figures are properties, never stored. Visitor-facing text is translated with django-parler;
+dates, counts and order are shared by both languages. One module per concept.
+"""
+
+from pages.dates import DatePrecision, format_precise_date, iso_precise_date
+from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.governance import Committee, CommitteeMember, CommitteeRole
+from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
+from pages.models.plugins import (
+    AccreditationsPluginModel,
+    CommitteePluginModel,
+    KeyFactsPluginModel,
+    KeyFactsSubject,
+    ProgrammeCardsPluginModel,
+    TimelinePluginModel,
+)
+from pages.models.programmes import (
+    LEVEL_AWARDS,
+    LEVEL_ROUTES,
+    Award,
+    EntryRoute,
+    Level,
+    Programme,
+    ProgrammeQuerySet,
+)
+from pages.models.quality import Accreditation, AccreditationKind
+from pages.models.students import LearningResource, ResourceKind, StudentBody
+from pages.models.teaching import Figure, SourceSchool, TeachingStaffProfile, share
+
+__all__ = [
+    "LEVEL_AWARDS",
+    "LEVEL_ROUTES",
+    "Accreditation",
+    "AccreditationKind",
+    "AccreditationsPluginModel",
+    "Award",
+    "Committee",
+    "CommitteeMember",
+    "CommitteePluginModel",
+    "CommitteeRole",
+    "DatePrecision",
+    "EntryRoute",
+    "Figure",
+    "KeyFactsPluginModel",
+    "KeyFactsSubject",
+    "KeyedModel",
+    "LearningResource",
+    "Level",
+    "Milestone",
+    "MilestoneCategory",
+    "MilestoneQuerySet",
+    "PreciseDateMixin",
+    "Programme",
+    "ProgrammeCardsPluginModel",
+    "ProgrammeQuerySet",
+    "ResourceKind",
+    "SnapshotQuerySet",
+    "SourceSchool",
+    "StudentBody",
+    "TeachingStaffProfile",
+    "TimelinePluginModel",
+    "University",
+    "format_precise_date",
+    "iso_precise_date",
+    "share",
+]

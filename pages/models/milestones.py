@@ -1,0 +1,63 @@
+"""The story of the partnership, 1993 to today, as dated milestones."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+
+from jeiweb.i18n import reverse_in
+from pages.models.base import KeyedModel, PreciseDateMixin
+from pages.models.programmes import Programme
+
+
+class MilestoneCategory(models.TextChoices):
+    PARTNERSHIP = "partnership", _("Partnership")
+    APPROVAL = "approval", _("Approval")
+    ENROLMENT = "enrolment", _("Enrolment")
+    ACCREDITATION = "accreditation", _("Accreditation and quality")
+    VISIT = "visit", _("Visit")
+    CEREMONY = "ceremony", _("Ceremony")
+
+
+class MilestoneQuerySet(TranslatableQuerySet):
+    def published(self, language=None):
+        """What visitors see: with `language`, the milestones written in it (an untranslated one
+        is left out of the timeline, as it is of search, rather than shown in the other language)."""
+        return self.translated(language) if language else self.all()
+
+    def chronological(self):
+        # Within a year, a date known only to the year comes first: it is stored as 1 January.
+        return self.order_by("date", "pk")
+
+
+class Milestone(KeyedModel, PreciseDateMixin, TranslatableModel):
+    """An event in the story of the partnership, dated as precisely as it is known."""
+
+    category = models.CharField(_("category"), max_length=20, choices=MilestoneCategory.choices)
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="milestones",
+        verbose_name=_("programme"),
+        help_text=_("The programme this milestone concerns, if any: it is shown on the programme’s page."),
+    )
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=300),
+        description=models.TextField(_("description"), blank=True),
+    )
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("milestone")
+        verbose_name_plural = _("milestones")
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.key
+
+    def get_absolute_url(self, language=None):
+        """A milestone has no page of its own: it is at its year on the timeline."""
+        return f"{reverse_in(language, 'milestones:list')}#year-{self.date.year}"

@@ -1,0 +1,153 @@
+"""The degree programmes: what prospective students find, filter and compare."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import override
+from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+
+from pages.models.base import KeyedModel, University
+
+
+class Level(models.TextChoices):
+    UNDERGRADUATE = "undergraduate", _("Undergraduate")
+    POSTGRADUATE = "postgraduate", _("Postgraduate")
+
+
+class Award(models.TextChoices):
+    BSC = "bsc", _("BSc")
+    MSC = "msc", _("MSc")
+
+
+class EntryRoute(models.TextChoices):
+    GAOKAO = "gaokao", _("National college entrance examination (gaokao)")
+    MASTERS_EXAM = "masters-exam", _("National master’s entrance examination")
+
+
+# Which award and entry route belong to which level: a BSc is undergraduate and admits
+# through the gaokao, an MSc is postgraduate and admits through the master's examination.
+LEVEL_AWARDS = {Level.UNDERGRADUATE: Award.BSC, Level.POSTGRADUATE: Award.MSC}
+LEVEL_ROUTES = {Level.UNDERGRADUATE: EntryRoute.GAOKAO, Level.POSTGRADUATE: EntryRoute.MASTERS_EXAM}
+
+
+class ProgrammeQuerySet(TranslatableQuerySet):
+    def published(self, language=None):
+        """What visitors see: published programmes, and with `language`, only those written in it
+        (a programme not yet translated is left out rather than shown in the other language)."""
+        programmes = self.filter(is_published=True)
+        return programmes.translated(language) if language else programmes
+
+    def for_listing(self, language=None):
+        """What a list of programmes shows, in a number of queries that does not grow with it."""
+        return self.published(language).prefetch_related("translations", "accreditations__translations")
+
+
+def year_field(verbose_name):
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+
+
+class Programme(KeyedModel, TranslatableModel):
+    """A degree programme of the institute: what prospective students find, filter and compare.
+
+    Leave a field empty when the sources do not state it (duration, places, fees): an empty
+    field is simply not shown.
+    """
+
+    translations = TranslatedFields(
+        title=models.CharField(_("title"), max_length=200),
+        slug=models.SlugField(
+            _("slug"), max_length=200, help_text=_("The last part of the programme’s address.")
+        ),
+        summary=models.TextField(_("summary"), help_text=_("One or two sentences, shown on the card.")),
+        description=models.TextField(_("description"), blank=True),
+        fees=models.CharField(_("fees"), max_length=200, blank=True),
+        meta={"unique_together": [("language_code", "slug")]},
+    )
+    level = models.CharField(_("level"), max_length=20, choices=Level.choices)
+    award = models.CharField(_("award"), max_length=10, choices=Award.choices)
+    awarded_by_cqmu = models.BooleanField(_("degree from Chongqing Medical University"), default=True)
+    awarded_by_uol = models.BooleanField(_("degree from the University of Leicester"), default=True)
+    entry_route = models.CharField(_("entry route"), max_length=20, choices=EntryRoute.choices)
+    approved_in = year_field(_("year approved"))
+    launched_in = year_field(_("year launched"))
+    first_intake_in = year_field(_("year of first intake"))
+    duration_years = models.PositiveSmallIntegerField(
+        _("duration in years"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(10)],
+    )
+    places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+    modified = models.DateTimeField(_("last modified"), auto_now=True)
+
+    objects = ProgrammeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.key
+
+    def get_absolute_url(self, language=None):
+        """The programme's page in `language` (by default its current one), at that language's slug."""
+        language = language or self.get_current_language()
+        with override(language):
+            slug = self.safe_translation_getter("slug", language_code=language)
+            return reverse("programmes:detail", kwargs={"slug": slug})
+
+    def clean(self):
+        super().clean()
+        # A trailing blank line would become an empty paragraph.
+        self.description = (self.description or "").strip()
+        errors = {}
+        if self.level and self.award and LEVEL_AWARDS.get(self.level) != self.award:
+            errors["award"] = _("A %(award)s is not awarded at %(level)s level.") % {
+                "award": self.get_award_display(),
+                "level": self.get_level_display().lower(),
+            }
+        if self.level and self.entry_route and LEVEL_ROUTES.get(self.level) != self.entry_route:
+            errors["entry_route"] = _("This is not how %(level)s students are admitted.") % {
+                "level": self.get_level_display().lower()
+            }
+        if not (self.awarded_by_cqmu or self.awarded_by_uol):
+            errors["awarded_by_cqmu"] = _("At least one university awards the degree.")
+        years = [("approved_in", self.approved_in), ("launched_in", self.launched_in)]
+        years.append(("first_intake_in", self.first_intake_in))
+        known = [(name, year) for name, year in years if year is not None]
+        for (_earlier, before), (later, after) in zip(known, known[1:], strict=False):
+            if after < before:
+                errors[later] = _("The dates are out of order: approval, launch, then first intake.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def awarding_universities(self):
+        return [
+            label
+            for awarded, label in (
+                (self.awarded_by_cqmu, University.CQMU.label),
+                (self.awarded_by_uol, University.UOL.label),
+            )
+            if awarded
+        ]
+
+    @property
+    def is_gaokao(self):
+        """Admitted through the national college entrance examination (undergraduates)."""
+        return self.entry_route == EntryRoute.GAOKAO
+
+    @property
+    def is_dual_degree(self):
+        return self.awarded_by_cqmu and self.awarded_by_uol

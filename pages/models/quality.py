@@ -1,0 +1,42 @@
+"""Quality: who recognised or reviewed what, and when."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from pages.models.base import KeyedModel, PreciseDateMixin
+from pages.models.programmes import Programme
+
+
+class AccreditationKind(models.TextChoices):
+    ACCREDITATION = "accreditation", _("Accreditation")
+    STATUS = "status", _("Status")
+    RECOGNITION = "recognition", _("International recognition")
+    REVIEW = "review", _("Quality review")
+
+
+class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
+    """Who recognised or reviewed what, and when."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=AccreditationKind.choices)
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="accreditations",
+        verbose_name=_("programme"),
+    )
+    translations = TranslatedFields(
+        body=models.CharField(_("awarded or carried out by"), max_length=200),
+        title=models.CharField(_("title"), max_length=200),
+        description=models.TextField(_("description"), blank=True),
+    )
+
+    class Meta:
+        ordering = ["date", "pk"]
+        verbose_name = _("accreditation")
+        verbose_name_plural = _("accreditations")
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or self.key

@@ -1,0 +1,78 @@
+"""The students: dated snapshots of the student body, and what every student learns with."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
+from pages.models.programmes import Programme
+
+
+class StudentBody(PreciseDateMixin, TranslatableModel):
+    """A dated snapshot of the student body. The latest is shown as current; older ones are kept."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="student_bodies",
+        verbose_name=_("programme"),
+        help_text=_("The programme these students are on; empty for the whole institute."),
+    )
+    students = models.PositiveIntegerField(_("students"))
+    provinces = models.PositiveSmallIntegerField(
+        _("provinces and municipalities"),
+        validators=[MaxValueValidator(34)],
+        help_text=_("China has 34 provincial-level divisions."),
+    )
+    intakes = models.PositiveSmallIntegerField(_("intakes"))
+    translations = TranslatedFields(
+        note=models.CharField(
+            _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
+        ),
+    )
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("student body")
+        verbose_name_plural = _("student bodies")
+
+    def __str__(self):
+        return _("Students as of %(date)s") % {"date": self.date_display} if self.date else "–"
+
+    def clean(self):
+        super().clean()
+        if self.students and not (self.provinces and self.intakes):
+            raise ValidationError(_("Students come from at least one province and one intake."))
+        if self.students is not None and self.provinces is not None and self.provinces > self.students:
+            raise ValidationError({"provinces": _("More provinces than students.")})
+
+
+class ResourceKind(models.TextChoices):
+    PLATFORM = "platform", _("Online platform")
+    DEVICE = "device", _("Device")
+
+
+class LearningResource(KeyedModel, TranslatableModel):
+    """Something every student learns with: an online platform or a device."""
+
+    kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices)
+    translations = TranslatedFields(
+        name=models.CharField(_("name"), max_length=200),
+        description=models.TextField(_("description"), blank=True),
+    )
+    url = models.URLField(_("web address"), blank=True)
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("learning resource")
+        verbose_name_plural = _("learning resources")
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or self.key

@@ -1,0 +1,139 @@
+"""The teaching body: dated snapshots of counts, from which every share is computed."""
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.models import TranslatableModel, TranslatedFields
+
+from pages.models.base import PreciseDateMixin, SnapshotQuerySet
+
+
+def share(part, whole):
+    """`part` as a whole percentage of `whole`, rounded half up (as people round), or None."""
+    if not whole:
+        return None
+    return int((Decimal(part) * 100 / Decimal(whole)).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    count: int
+    share: int | None = None
+    part_of: str | None = None
+
+
+class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
+    """A dated snapshot of the teaching body of the imported courses.
+
+    Enter counts only: every percentage on the site is computed from them. The latest
+    snapshot is shown; older ones are kept as a record.
+    """
+
+    translations = TranslatedFields(
+        note=models.CharField(
+            _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
+        ),
+    )
+    course_teams = models.PositiveSmallIntegerField(_("course teaching teams"))
+    core_teachers = models.PositiveSmallIntegerField(_("core teachers"))
+    source_schools = models.PositiveSmallIntegerField(_("schools the teachers come from"))
+    senior_titles = models.PositiveSmallIntegerField(_("with senior professional titles"))
+    professors = models.PositiveSmallIntegerField(_("professors or chief physicians"))
+    associate_professors = models.PositiveSmallIntegerField(
+        _("associate professors or associate chief physicians")
+    )
+    doctorates = models.PositiveSmallIntegerField(_("with doctoral degrees"))
+    supervisors = models.PositiveSmallIntegerField(_("graduate supervisors"))
+    doctoral_supervisors = models.PositiveSmallIntegerField(_("doctoral supervisors"))
+    masters_supervisors = models.PositiveSmallIntegerField(_("master’s supervisors"))
+    overseas_experience = models.PositiveSmallIntegerField(_("with overseas study experience"))
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("teaching staff profile")
+        verbose_name_plural = _("teaching staff profiles")
+
+    def __str__(self):
+        return _("Teaching staff as of %(date)s") % {"date": self.date_display} if self.date else "–"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        sums = [
+            ("senior_titles", ("professors", "associate_professors")),
+            ("supervisors", ("doctoral_supervisors", "masters_supervisors")),
+        ]
+        for whole, parts in sums:
+            values = [getattr(self, name) for name in (whole, *parts)]
+            if None not in values and values[0] != values[1] + values[2]:
+                errors[whole] = _("%(total)s does not equal its parts (%(first)s + %(second)s).") % {
+                    "total": values[0],
+                    "first": values[1],
+                    "second": values[2],
+                }
+        if self.core_teachers is not None:
+            for name in ("senior_titles", "doctorates", "supervisors", "overseas_experience"):
+                value = getattr(self, name)
+                if value is not None and value > self.core_teachers:
+                    errors.setdefault(
+                        name, _("More than the %(total)s core teachers.") % {"total": self.core_teachers}
+                    )
+        if errors:
+            raise ValidationError(errors)
+
+    def share_of_core(self, count):
+        return share(count, self.core_teachers)
+
+    @property
+    def figures(self):
+        """The qualifications of the core teachers, each with its share of them."""
+        field = self._meta.get_field
+        rows = []
+        for name, parts in (
+            ("senior_titles", ("professors", "associate_professors")),
+            ("doctorates", ()),
+            ("supervisors", ("doctoral_supervisors", "masters_supervisors")),
+            ("overseas_experience", ()),
+        ):
+            count = getattr(self, name)
+            rows.append(Figure(field(name).verbose_name, count, self.share_of_core(count)))
+            for part in parts:
+                rows.append(Figure(field(part).verbose_name, getattr(self, part), part_of=name))
+        return rows
+
+
+class SourceSchool(TranslatableModel):
+    """A school or institute of CQMU that core teachers come from (the sources name six of eight)."""
+
+    profile = models.ForeignKey(
+        TeachingStaffProfile,
+        on_delete=models.CASCADE,
+        related_name="schools",
+        verbose_name=_("teaching staff profile"),
+    )
+    translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("source school")
+        verbose_name_plural = _("source schools")
+
+    def __str__(self):
+        return self.safe_translation_getter("name", any_language=True) or str(self.pk)
+
+    def clean(self):
+        super().clean()
+        if self.profile_id and self._state.adding:
+            named = SourceSchool.objects.filter(profile_id=self.profile_id).count()
+            if named >= self.profile.source_schools:
+                raise ValidationError(
+                    _("The profile counts %(count)s schools; all of them are named already.")
+                    % {"count": self.profile.source_schools}
+                )
