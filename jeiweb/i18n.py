@@ -12,7 +12,7 @@ languages it really exists.
 
 from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
@@ -47,6 +47,21 @@ def reverse_in(language, viewname, query=None, **kwargs):
         url = reverse(viewname, kwargs=kwargs or None)
     query = {name: value for name, value in (query or {}).items() if value not in (None, "")}
     return f"{url}?{urlencode(query)}" if query else url
+
+
+def translated_url(obj, viewname, language=None, fallback=None, url_kwarg="slug"):
+    """The address of a django-parler object in `language` (by default the active one), at its
+    slug in that language. Where it is not written in that language it has no address there:
+    the view `fallback` (its list) if given, else NoReverseMatch."""
+    language = language or get_language()
+    slug = (
+        obj.safe_translation_getter("slug", language_code=language) if obj.has_translation(language) else ""
+    )
+    if slug:
+        return reverse_in(language, viewname, **{url_kwarg: slug})
+    if fallback is None:
+        raise NoReverseMatch(f"{obj!r} has no {language} translation")
+    return reverse_in(language, fallback)
 
 
 class SlugOfAnotherLanguage(Http404):

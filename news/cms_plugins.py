@@ -16,8 +16,8 @@ class LatestNewsPlugin(RecordsPlugin):
 
     The home page is served from the CMS page cache. Saving an article clears that cache
     (`invalidated_by`, jeiweb/caching.py), so a publication or a withdrawal shows at once; a
-    scheduled article reaching its time is not a save, so this block declares a lifetime of at most NEWS_PLUGIN_CACHE_SECONDS
-    (60 s), shortened to the next scheduled publication when that comes sooner.
+    scheduled article reaching its time is not a save, so this block declares a lifetime of at
+    most NEWS_PLUGIN_CACHE_SECONDS (60 s), shortened to the next scheduled publication when that comes sooner.
     """
 
     model = LatestNewsPluginModel

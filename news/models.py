@@ -21,7 +21,7 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from jeiweb.i18n import reverse_in
+from jeiweb.i18n import reverse_in, translated_url
 
 # Slugs that name the app's own pages under the news page: an article cannot take them.
 RESERVED_SLUGS = {"archive", "calendar", "category", "events", "feed", "past"}
@@ -70,11 +70,9 @@ class Category(TranslatableModel):
         return self.safe_translation_getter("name", any_language=True) or str(self.pk)
 
     def get_absolute_url(self, language=None):
-        language = language or translation.get_language()
-        slug = self.safe_translation_getter("slug", language_code=language)
-        if not slug:
-            return news_url("article-list", language)
-        return news_url("category", language, category=slug)
+        return translated_url(
+            self, "news:category", language, fallback="news:article-list", url_kwarg="category"
+        )
 
 
 class ArticleQuerySet(TranslatableQuerySet):
@@ -172,11 +170,7 @@ class Article(TranslatableModel):
 
     def get_absolute_url(self, language=None):
         """The article's address in a language; the news list where it lacks that language."""
-        language = language or translation.get_language()
-        slug = self.safe_translation_getter("slug", language_code=language)
-        if not slug or not self.has_translation(language):
-            return news_url("article-list", language)
-        return news_url("article-detail", language, slug=slug)
+        return translated_url(self, "news:article-detail", language, fallback="news:article-list")
 
     @property
     def state(self):
@@ -251,11 +245,7 @@ class Event(TranslatableModel):
             raise ValidationError({"end": _("An event cannot end before it starts.")})
 
     def get_absolute_url(self, language=None):
-        language = language or translation.get_language()
-        slug = self.safe_translation_getter("slug", language_code=language)
-        if not slug or not self.has_translation(language):
-            return news_url("event-list", language)
-        return news_url("event-detail", language, slug=slug)
+        return translated_url(self, "news:event-detail", language, fallback="news:event-list")
 
     def get_ics_url(self, language=None):
         language = language or translation.get_language()

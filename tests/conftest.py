@@ -6,8 +6,8 @@ import shutil
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
-from jeiweb.content import read_page_specs
 
+from jeiweb.content import read_page_specs
 from tests.server import served_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"

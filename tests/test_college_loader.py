@@ -5,8 +5,8 @@ import datetime
 import pytest
 import yaml
 from django.apps import apps
-from parler.models import TranslatableModel
 from django.core.management import call_command
+from parler.models import TranslatableModel
 
 from pages import models
 from pages.loaders import load_college_data, parse_precise_date

@@ -3,12 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import override
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.i18n import translated_url
 from pages.models.base import KeyedModel, University
 
 
@@ -101,11 +100,8 @@ class Programme(KeyedModel, TranslatableModel):
         return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
-        """The programme's page in `language` (by default its current one), at that language's slug."""
-        language = language or self.get_current_language()
-        with override(language):
-            slug = self.safe_translation_getter("slug", language_code=language)
-            return reverse("programmes:detail", kwargs={"slug": slug})
+        """The programme's page in `language` (by default the active one), at that language's slug."""
+        return translated_url(self, "programmes:detail", language)
 
     def clean(self):
         super().clean()
