@@ -17,7 +17,8 @@ from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
 from search import index
-from search.providers import Entry, SearchProvider, html_to_text, languages, register
+from search.providers import Entry, SearchProvider, html_to_text, languages
+from search.registry import register
 
 REINDEXING_OPERATIONS = {
     constants.OPERATION_PUBLISH,
@@ -67,7 +68,6 @@ class CMSPageProvider(SearchProvider):
                 url=page.get_absolute_url(language, fallback=False) or "",
                 title=content.page_title or content.title,
                 text=" ".join([content.meta_description or "", *texts[content.pk]]),
-                source=page,
             )
 
     def reindex(self, page, language):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand
 from news.services import load_news, setup_news_editors
 from pages.loaders import load_college_data
 from pages.services import load_page_tree
-from search.index import rebuild as rebuild_search_index
+from search.registry import rebuild as rebuild_search_index
 
 
 class Command(BaseCommand):
