@@ -3,7 +3,8 @@
 from django.utils.translation import gettext_lazy as _
 
 from pages.models import Milestone, Programme
-from search.providers import ModelProvider, register
+from search.providers import ModelProvider
+from search.registry import register
 
 
 @register

@@ -13,6 +13,6 @@ class SearchConfig(AppConfig):
 
     def load_content(self, log):
         """Rebuild the index once every app has loaded its content (`load_site_content`)."""
-        from search.index import rebuild
+        from search.registry import rebuild
 
         return f"{rebuild()} documents in the search index"

@@ -1,24 +1,21 @@
-"""Writes to the search index: documents out of provider entries (HOW they are stored)."""
+"""Writes to the search index: documents out of provider entries (HOW they are stored).
 
-from django.contrib.contenttypes.models import ContentType
+It knows nothing of the registry: `search.registry.rebuild` recreates the whole index."""
+
 from django.db import transaction
 
 from search.analysis import token_string
 from search.models import SearchDocument
-from search.providers import languages, registry
 
 TITLE_MAX_LENGTH = SearchDocument._meta.get_field("title").max_length
 
 
 def document(provider, language, entry):
     title = " ".join(entry.title.split())[:TITLE_MAX_LENGTH]
-    source = entry.source
     return SearchDocument(
         language=language,
         kind=provider.kind,
         key=entry.key,
-        content_type=ContentType.objects.get_for_model(source) if source is not None else None,
-        object_id=str(source.pk) if source is not None else "",
         url=entry.url,
         title=title,
         body=entry.text,
@@ -47,14 +44,3 @@ def replace(provider, language, entries, keys=None):
 
 def remove(provider, keys):
     SearchDocument.objects.filter(kind=provider.kind, key__in=list(keys)).delete()
-
-
-@transaction.atomic
-def rebuild():
-    """Recreate the whole index from every registered provider; returns the document count."""
-    SearchDocument.objects.exclude(kind__in=[provider.kind for provider in registry]).delete()
-    return sum(
-        replace(provider, language, provider.entries(language))
-        for provider in registry
-        for language in languages()
-    )

@@ -1,6 +1,4 @@
 from django.conf import settings
-from django.contrib.contenttypes.fields import GenericForeignKey
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length
@@ -64,17 +62,14 @@ class SearchDocument(models.Model):
     """One page or item of the site in one language, as the site search sees it.
 
     Built and kept up to date by the search index from what each app registers (see
-    `search/providers.py`); nobody edits it by hand, and `rebuild_search_index` recreates it.
+    `search/providers.py` and `search/registry.py`); nobody edits it by hand, and
+    `rebuild_search_index` recreates it.
     """
 
     language = models.CharField(_("language"), max_length=15, choices=settings.LANGUAGES)
     kind = models.CharField(_("kind"), max_length=50, help_text=_("The provider that indexed it."))
-    # What the document stands for: a stable key per provider ("page:12"), and, when it is a
-    # database object, a generic reference to it.
+    # What the document stands for: a stable key per provider ("page:12").
     key = models.CharField(_("key"), max_length=200)
-    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, null=True, blank=True)
-    object_id = models.CharField(max_length=64, blank=True)
-    source = GenericForeignKey("content_type", "object_id")
     url = models.CharField(_("URL"), max_length=500)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
@@ -94,7 +89,6 @@ class SearchDocument(models.Model):
         ]
         indexes = [
             models.Index(fields=["language", "kind"], name="search_doc_language_kind"),
-            models.Index(fields=["content_type", "object_id"], name="search_doc_source"),
         ]
 
     def __str__(self):

@@ -1,9 +1,10 @@
-"""What the site search covers: a registry of providers, one per kind of searchable thing.
+"""What the site search covers: providers, one per kind of searchable thing.
 
 A provider lists, per language, the published items of one kind (an `Entry` each: a stable
 key, URL, title and plain text) and keeps the index up to date when they change. Each app
-declares its own in a `search_indexes.py` module, which the search app imports at start-up
-(or in its `AppConfig.ready()`).
+declares its own in a `search_indexes.py` module and registers them with
+`search.registry.register`; the search app imports those modules at start-up (in its
+`AppConfig.ready()`).
 
 For a model, subclass `ModelProvider`: say which objects are published in a language and
 what their title and text are. Saves and deletes of the model (and of its django-parler
@@ -13,7 +14,8 @@ translations) then update the index at once, and `rebuild_search_index` rebuilds
     from django.utils.translation import gettext_lazy as _
 
     from pages.models import Programme
-    from search.providers import ModelProvider, register
+    from search.providers import ModelProvider
+    from search.registry import register
 
 
     @register
@@ -51,12 +53,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.conf import settings
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.html import strip_tags
+
+from jeiweb.i18n import language_codes
+from search import index
 
 BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|caption|section|article|aside|"
@@ -75,10 +79,6 @@ def html_to_text(markup):
     return " ".join(text.split())
 
 
-def languages():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 @dataclass(frozen=True)
 class Entry:
     """One searchable item in one language, as a provider hands it to the index."""
@@ -87,7 +87,6 @@ class Entry:
     url: str
     title: str
     text: str = ""
-    source: models.Model | None = None
     visible_from: datetime | None = None
 
 
@@ -156,7 +155,6 @@ class ModelProvider(SearchProvider):
             url=self.get_url(obj, language),
             title=self.get_title(obj, language) or "",
             text=self.get_text(obj, language) or "",
-            source=obj,
             visible_from=self.get_visible_from(obj),
         )
 
@@ -176,14 +174,12 @@ class ModelProvider(SearchProvider):
         return watched
 
     def reindex(self, obj_or_pk):
-        from search import index
-
         pk = getattr(obj_or_pk, "pk", obj_or_pk)
         if pk is None:
             return
         entries = {
             language: [self.entry(obj, language) for obj in self.get_queryset(language).filter(pk=pk)]
-            for language in languages()
+            for language in language_codes()
         }
         for language, found in entries.items():
             index.replace(self, language, found, keys=[self.key(pk)])
@@ -194,8 +190,6 @@ class ModelProvider(SearchProvider):
         self.reindex(self._watched[sender](instance))
 
     def _deleted(self, sender, instance, **kwargs):
-        from search import index
-
         if sender is self.model:
             index.remove(self, [self.key(instance.pk)])
         else:
@@ -214,38 +208,3 @@ class ModelProvider(SearchProvider):
         for sender in self._watched:
             post_save.disconnect(sender=sender, dispatch_uid=self._uid("save", sender))
             post_delete.disconnect(sender=sender, dispatch_uid=self._uid("delete", sender))
-
-
-class SearchRegistry:
-    """The providers of the site, by kind."""
-
-    def __init__(self):
-        self._providers = {}
-
-    def register(self, provider):
-        """Register a provider class (as a decorator) or instance, and connect its signals."""
-        instance = provider() if isinstance(provider, type) else provider
-        if not instance.kind:
-            raise ValueError(f"{provider!r} has no kind")
-        if instance.kind in self._providers:
-            raise ValueError(f"A search provider of kind {instance.kind!r} is registered already")
-        self._providers[instance.kind] = instance
-        instance.connect()
-        return provider
-
-    def unregister(self, kind):
-        self._providers.pop(kind).disconnect()
-
-    def get(self, kind):
-        return self._providers.get(kind)
-
-    def label(self, kind):
-        provider = self._providers.get(kind)
-        return provider.label if provider else ""
-
-    def __iter__(self):
-        return iter(list(self._providers.values()))
-
-
-registry = SearchRegistry()
-register = registry.register

@@ -16,8 +16,10 @@ from djangocms_text.models import Text
 from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
+from jeiweb.i18n import language_codes
 from search import index
-from search.providers import Entry, SearchProvider, html_to_text, languages, register
+from search.providers import Entry, SearchProvider, html_to_text
+from search.registry import register
 
 REINDEXING_OPERATIONS = {
     constants.OPERATION_PUBLISH,
@@ -67,7 +69,6 @@ class CMSPageProvider(SearchProvider):
                 url=page.get_absolute_url(language, fallback=False) or "",
                 title=content.page_title or content.title,
                 text=" ".join([content.meta_description or "", *texts[content.pk]]),
-                source=page,
             )
 
     def reindex(self, page, language):
@@ -80,7 +81,7 @@ class CMSPageProvider(SearchProvider):
 
     def _page_moved(self, sender, operation, obj=None, **kwargs):
         if operation == operations.MOVE_PAGE and obj is not None:
-            for language in languages():
+            for language in language_codes():
                 self.reindex(obj, language)
 
     def _page_deleted(self, sender, instance, **kwargs):

@@ -8,7 +8,7 @@ from jeiweb.i18n import TranslatedViewMixin
 from search.analysis import MAX_QUERY_LENGTH, query_terms
 from search.highlight import highlight, snippet
 from search.models import SearchDocument
-from search.providers import registry
+from search.registry import registry
 
 RESULTS_PER_PAGE = 10
 

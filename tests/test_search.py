@@ -18,7 +18,8 @@ from djangocms_versioning.models import Version
 from search import index
 from search.analysis import MAX_QUERY_LENGTH
 from search.models import SearchDocument
-from search.providers import Entry, ModelProvider, SearchProvider, registry
+from search.providers import Entry, ModelProvider, SearchProvider
+from search.registry import registry
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.index import rebuild
+from search.registry import rebuild
 
 
 class Command(BaseCommand):
