@@ -1,4 +1,4 @@
-"""Blocks that editors place on any CMS page; each renders records of pages/models.py.
+"""Blocks that editors place on any CMS page; each renders records of pages/models/.
 
 Pages with these blocks stay in the CMS page cache: each plugin names the records it shows in
 `invalidated_by`, and saving one of them clears the cache (jeiweb/caching.py), so an edit
