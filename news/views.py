@@ -77,7 +77,7 @@ class ArticleListView(TranslatedViewMixin, ListView):
     def get_meta(self, page_number):
         title = self.get_heading() if self.category or self.year else cms_page_meta(self.request)["title"]
         if page_number > 1:
-            title = _("%(title)s (page %(number)s)") % {"title": title, "number": page_number}
+            title = f"{title} ({_('page %(number)s') % {'number': page_number}})"
         return {"title": title}
 
     def get_context_data(self, **kwargs):

@@ -36,7 +36,7 @@ class SearchView(TranslatedViewMixin, TemplateView):
         return {"q": self.query}
 
     def get_meta(self):
-        title = _("Search: %(query)s") % {"query": self.query} if self.query else _("Search")
+        title = _("Search: %(search_query)s") % {"search_query": self.query} if self.query else _("Search")
         description = _("Search the website of the CQMU–UoL Joint Educational Institute.")
         return {"title": title, "description": description}
 
