@@ -109,6 +109,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless CACHE_URL names a shared one (e.g. redis://127.0.0.1:6379/1).
 # The CMS page cache lives here, so several gunicorn workers should share Redis.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # The cache fails open: when Redis is down or slow, a cache call is a miss (django-redis's
+    # IGNORE_EXCEPTIONS) and the page renders from the database, slower but never an error.
+    # Short socket timeouts keep a dead or hanging Redis from costing more than milliseconds a
+    # call; redis-py reconnects by itself once Redis answers again. django CMS (page, menu and
+    # permission caches) goes through this same cache, so it fails open too.
+    CACHES["default"]["OPTIONS"] = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.1),
+        "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.2),
+        **CACHES["default"].get("OPTIONS", {}),
+    }
+# Each ignored failure goes to the "jeiweb.cache" logger, where OncePerOutage (LOGGING below)
+# keeps one warning per outage.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "jeiweb.cache"
+# Sessions (staff logins) live in the database, never only in the cache: a Redis restart
+# must not log everyone out, and an outage must not break the admin.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -221,6 +240,20 @@ SILENCED_SYSTEM_CHECKS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        # The process id tells gunicorn's workers apart.
+        "plain": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {
+        "once_per_outage": {
+            "()": "jeiweb.outages.OncePerOutage",
+            # An outage is over once the cache has answered for this long without a failure.
+            "quiet_seconds": env.float("CACHE_OUTAGE_QUIET_SECONDS", default=60),
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "jeiweb.cache": {"filters": ["once_per_outage"], "level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
