@@ -57,6 +57,8 @@ MIDDLEWARE = [
     # No ApphookReloadMiddleware: it costs a query on every request, including those served
     # from the page cache. Attaching an application to a page is rare: restart the server.
     "django.middleware.security.SecurityMiddleware",
+    # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
+    "jeiweb.middleware.RejectMalformedRequestsMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -74,6 +76,10 @@ MIDDLEWARE = [
     # Remembers the visitor's language in a cookie, so that `/` sends them back to it.
     "cms.middleware.language.LanguageCookieMiddleware",
 ]
+
+# Longer paths or query strings are refused (400): our longest real URL is a fraction of this.
+MAX_PATH_LENGTH = env.int("MAX_PATH_LENGTH", default=2000)
+MAX_QUERY_STRING_LENGTH = env.int("MAX_QUERY_STRING_LENGTH", default=2000)
 
 ROOT_URLCONF = "jeiweb.urls"
 WSGI_APPLICATION = "jeiweb.wsgi.application"
