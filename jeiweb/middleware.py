@@ -1,5 +1,6 @@
-"""Middleware of the core: refuse malformed requests before any view or query sees them."""
+"""Middleware of the core: malformed requests refused early, and the headers of every response."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.exceptions import BadRequest
 
@@ -42,3 +43,69 @@ class RejectMalformedRequestsMiddleware:
             if _malformed(name) or _malformed(value):
                 raise BadRequest("Control character in a cookie")
         return self.get_response(request)
+
+
+class ResponseHeadersMiddleware:
+    """Headers every response carries, and a well-formed `Vary`.
+
+    `Vary`: django CMS's page cache calls `patch_vary_headers(response, [])` for pages whose
+    plugins vary on nothing, and Django then writes an empty `Vary: ` header; the header is
+    stored with the cached page, and when SessionMiddleware adds `Cookie` on the way out the
+    visitor gets `Vary: , Cookie`, which caches and proxies may misread. This middleware runs
+    outside every other that touches `Vary`, so it sees the final value and drops the empty
+    and repeated names.
+
+    `Permissions-Policy` turns off the browser features the site never uses, so that no
+    injected script or framed page could ask for them; `Cross-Origin-Resource-Policy` keeps
+    other sites from loading our responses as their own resources.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.permissions_policy = settings.PERMISSIONS_POLICY
+        self.resource_policy = settings.CROSS_ORIGIN_RESOURCE_POLICY
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Vary"):
+            names, seen = [], set()
+            for name in response["Vary"].split(","):
+                name = name.strip()
+                if name and name.lower() not in seen:
+                    seen.add(name.lower())
+                    names.append(name)
+            if names:
+                response["Vary"] = ", ".join(names)
+            else:
+                del response["Vary"]
+        if self.permissions_policy:
+            response.headers.setdefault("Permissions-Policy", self.permissions_policy)
+        if self.resource_policy:
+            response.headers.setdefault("Cross-Origin-Resource-Policy", self.resource_policy)
+        return response
+
+
+class StaffContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, with the looser policy django CMS and the admin need for staff only.
+
+    Visitors get CONTENT_SECURITY_POLICY: scripts and styles from our origin only, nothing
+    inline. django CMS's toolbar, structure mode and editors (and parts of the admin and
+    django-filer) write inline scripts and style attributes, so a signed-in staff member gets
+    CONTENT_SECURITY_POLICY_STAFF instead. The user is read after the view ran
+    (AuthenticationMiddleware is inside this one), and only when a session cookie came with
+    the request, so that an anonymous page does not touch the session (and gain `Vary: Cookie`)
+    for nothing.
+    """
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if not report_only and parts.config is None and self._is_staff(request):
+            parts.config = settings.CONTENT_SECURITY_POLICY_STAFF["DIRECTIVES"]
+        return parts
+
+    @staticmethod
+    def _is_staff(request):
+        if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+            return False
+        user = getattr(request, "user", None)
+        return bool(user is not None and user.is_authenticated and user.is_staff)

@@ -56,12 +56,13 @@ def private_redis():
 def production_site(tmp_path_factory, private_redis):
     """The site under production settings, its cache on `private_redis`, behind a pretend TLS proxy.
 
-    Requests say `X-Forwarded-Proto: https` (see PROXIED) as the proxy would; the HTTPS
-    redirect is off so that plain HTTP reaches gunicorn. `served.log` is gunicorn's log.
+    Requests say `X-Forwarded-Proto: https` (see PROXIED), as the TLS proxy would: Django
+    then treats them as HTTPS (SECURE_PROXY_SSL_HEADER). A request without it is plain http
+    and is redirected to https, as in production. `site.log` is gunicorn's log.
     """
     workdir = tmp_path_factory.mktemp("production")
     log_path = workdir / "gunicorn.log"
-    environment = {"CACHE_URL": private_redis.url, "SECURE_SSL_REDIRECT": "false", "LOG_LEVEL": "WARNING"}
+    environment = {"CACHE_URL": private_redis.url, "LOG_LEVEL": "WARNING"}
     with served_site(workdir, "jeiweb.settings.production", environment, log_path) as site:
         site.log = log_path
         yield site

@@ -66,7 +66,10 @@ def wait_until_serving(url, process, seconds=90):
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=30)
+            # As from the TLS proxy: production settings redirect plain http to https.
+            urllib.request.urlopen(
+                urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=30
+            )
             return
         except (urllib.error.URLError, OSError):  # refused while starting, or timed out
             time.sleep(0.2)

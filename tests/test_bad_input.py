@@ -30,7 +30,14 @@ BASES = sorted(
 # The query parameters our views read (search, filters, pages, the CMS toolbar) and one they ignore.
 PARAMETERS = ("q", "page", "level", "category", "edit", "language", "next", "unknown")
 
-QUERIED = {"/en/search/", "/zh-hans/sousuo/", "/en/programmes/", "/en/milestones/", "/en/news-events/", "/en/admin/"}
+QUERIED = {
+    "/en/search/",
+    "/zh-hans/sousuo/",
+    "/en/programmes/",
+    "/en/milestones/",
+    "/en/news-events/",
+    "/en/admin/",
+}
 
 
 def status(client, url, **extra):

@@ -8,6 +8,7 @@ The thin `dev`, `test` and `production` modules only change what differs between
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -51,16 +52,23 @@ INSTALLED_APPS = [
     "filer",
     "easy_thumbnails",
     "parler",
+    "csp",
 ]
 
 MIDDLEWARE = [
     # No ApphookReloadMiddleware: it costs a query on every request, including those served
     # from the page cache. Attaching an application to a page is rare: restart the server.
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that writes Vary (so it sees the final value), and outside
+    # WhiteNoise so that static files get Permissions-Policy and CORP too.
+    "jeiweb.middleware.ResponseHeadersMiddleware",
     # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
     "jeiweb.middleware.RejectMalformedRequestsMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (django-csp), looser for signed-in staff: it reads request.user
+    # on the way out, so it sits outside AuthenticationMiddleware.
+    "jeiweb.middleware.StaffContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the session and must run before CommonMiddleware, which
     # resolves URLs (and so needs the active language for i18n_patterns).
@@ -233,6 +241,69 @@ STORAGES = {
 
 # django CMS's toolbar and structure mode show our pages inside an iframe of our own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
+
+# Content-Security-Policy for visitors: everything from our own origin (no CDN, font or
+# third-party script: see "China-ready"), nothing inline, no plugins, no <base>, forms posting
+# only to us, framed only by ourselves (the CMS editing iframe). JSON-LD blocks are data, not
+# scripts, so `script-src 'self'` leaves them alone. `default-src 'none'` makes every new
+# kind of resource a deliberate addition here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# For signed-in staff only (StaffContentSecurityPolicyMiddleware): django CMS's toolbar,
+# structure mode and text editor, the admin and django-filer use inline scripts and styles,
+# eval (the toolbar's templates, cms/js/modules/tmpl.js, compile with `new Function`),
+# data:/blob: images (thumbnails, previews) and our own frames.
+CONTENT_SECURITY_POLICY_STAFF = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+    },
+}
+# Browser features the site never uses are switched off (ResponseHeadersMiddleware).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# Other sites may link to our pages and images but not load them as their own resources.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 # The number shown in the footer, which a website hosted in mainland China must display.
 ICP_LICENCE = env("ICP_LICENCE", default="")
