@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from jeiweb.content import read_page_specs
-from tests.server import served_site
+from tests.server import PrivateRedis, served_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -37,6 +37,38 @@ def served(tmp_path_factory):
     """The whole site served by gunicorn (see tests/server.py), with `manage()` for its database."""
     with served_site(tmp_path_factory.mktemp("served")) as site:
         yield site
+
+
+@pytest.fixture(scope="session")
+def private_redis():
+    """A Redis server of our own (never the shared one), which a test may stop and restart."""
+    if not shutil.which("redis-server"):
+        if os.environ.get("CI"):
+            pytest.fail("redis-server is missing")
+        pytest.skip("no redis-server (apt-get install -y redis-server)")
+    server = PrivateRedis()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def production_site(tmp_path_factory, private_redis):
+    """The site under production settings, its cache on `private_redis`, behind a pretend TLS proxy.
+
+    Requests say `X-Forwarded-Proto: https` (see PROXIED), as the TLS proxy would: Django
+    then treats them as HTTPS (SECURE_PROXY_SSL_HEADER). A request without it is plain http
+    and is redirected to https, as in production. `site.log` is gunicorn's log.
+    """
+    workdir = tmp_path_factory.mktemp("production")
+    log_path = workdir / "gunicorn.log"
+    environment = {"CACHE_URL": private_redis.url, "LOG_LEVEL": "WARNING"}
+    with served_site(workdir, "jeiweb.settings.production", environment, log_path) as site:
+        site.log = log_path
+        yield site
+
+
+PROXIED = {"X-Forwarded-Proto": "https"}
 
 
 @pytest.fixture(scope="session")

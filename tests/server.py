@@ -66,7 +66,10 @@ def wait_until_serving(url, process, seconds=90):
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {process.returncode}")
         try:
-            urllib.request.urlopen(url, timeout=30)
+            # As from the TLS proxy: production settings redirect plain http to https.
+            urllib.request.urlopen(
+                urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=30
+            )
             return
         except (urllib.error.URLError, OSError):  # refused while starting, or timed out
             time.sleep(0.2)
@@ -92,17 +95,19 @@ class ServedSite:
 
 
 @contextmanager
-def served_site(workdir):
+def served_site(workdir, settings_module="jeiweb.settings.dev", extra_environment=None, log_path=None):
+    """Serve the site; `log_path` keeps gunicorn's (and Django's) log, which is dropped otherwise."""
     with scratch_database(workdir) as database_url:
         environment = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "jeiweb.settings.dev",
+            "DJANGO_SETTINGS_MODULE": settings_module,
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": database_url,
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            **(extra_environment or {}),
         }
         for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]):
             subprocess.run(
@@ -113,6 +118,7 @@ def served_site(workdir):
                 capture_output=True,
             )
         port = free_port()
+        log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
         process = subprocess.Popen(
             [
                 sys.executable,
@@ -128,8 +134,8 @@ def served_site(workdir):
             ],
             cwd=BASE_DIR,
             env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=log,
+            stderr=log,
         )
         url = f"http://127.0.0.1:{port}"
         try:
@@ -138,3 +144,51 @@ def served_site(workdir):
         finally:
             process.terminate()
             process.wait(timeout=10)
+            if log_path:
+                log.close()
+
+
+class PrivateRedis:
+    """A Redis server of our own on a free port, which a test may stop and start again.
+
+    Never the shared one on 6379: other tests and other people use it.
+    """
+
+    def __init__(self):
+        self.port = free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return
+            time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def client(self):
+        import redis
+
+        return redis.Redis.from_url(self.url)

@@ -8,6 +8,7 @@ The thin `dev`, `test` and `production` modules only change what differs between
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -51,14 +52,23 @@ INSTALLED_APPS = [
     "filer",
     "easy_thumbnails",
     "parler",
+    "csp",
 ]
 
 MIDDLEWARE = [
     # No ApphookReloadMiddleware: it costs a query on every request, including those served
     # from the page cache. Attaching an application to a page is rare: restart the server.
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that writes Vary (so it sees the final value), and outside
+    # WhiteNoise so that static files get Permissions-Policy and CORP too.
+    "jeiweb.middleware.ResponseHeadersMiddleware",
+    # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
+    "jeiweb.middleware.RejectMalformedRequestsMiddleware",
     # Right after SecurityMiddleware, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy (django-csp), looser for signed-in staff: it reads request.user
+    # on the way out, so it sits outside AuthenticationMiddleware.
+    "jeiweb.middleware.StaffContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the session and must run before CommonMiddleware, which
     # resolves URLs (and so needs the active language for i18n_patterns).
@@ -74,6 +84,10 @@ MIDDLEWARE = [
     # Remembers the visitor's language in a cookie, so that `/` sends them back to it.
     "cms.middleware.language.LanguageCookieMiddleware",
 ]
+
+# Longer paths or query strings are refused (400): our longest real URL is a fraction of this.
+MAX_PATH_LENGTH = env.int("MAX_PATH_LENGTH", default=2000)
+MAX_QUERY_STRING_LENGTH = env.int("MAX_QUERY_STRING_LENGTH", default=2000)
 
 ROOT_URLCONF = "jeiweb.urls"
 WSGI_APPLICATION = "jeiweb.wsgi.application"
@@ -109,6 +123,25 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless CACHE_URL names a shared one (e.g. redis://127.0.0.1:6379/1).
 # The CMS page cache lives here, so several gunicorn workers should share Redis.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # The cache fails open: when Redis is down or slow, a cache call is a miss (django-redis's
+    # IGNORE_EXCEPTIONS) and the page renders from the database, slower but never an error.
+    # Short socket timeouts keep a dead or hanging Redis from costing more than milliseconds a
+    # call; redis-py reconnects by itself once Redis answers again. django CMS (page, menu and
+    # permission caches) goes through this same cache, so it fails open too.
+    CACHES["default"]["OPTIONS"] = {
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.1),
+        "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.2),
+        **CACHES["default"].get("OPTIONS", {}),
+    }
+# Each ignored failure goes to the "jeiweb.cache" logger, where OncePerOutage (LOGGING below)
+# keeps one warning per outage.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "jeiweb.cache"
+# Sessions (staff logins) live in the database, never only in the cache: a Redis restart
+# must not log everyone out, and an outage must not break the admin.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -209,6 +242,69 @@ STORAGES = {
 # django CMS's toolbar and structure mode show our pages inside an iframe of our own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 
+# Content-Security-Policy for visitors: everything from our own origin (no CDN, font or
+# third-party script: see "China-ready"), nothing inline, no plugins, no <base>, forms posting
+# only to us, framed only by ourselves (the CMS editing iframe). JSON-LD blocks are data, not
+# scripts, so `script-src 'self'` leaves them alone. `default-src 'none'` makes every new
+# kind of resource a deliberate addition here.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+    },
+}
+# For signed-in staff only (StaffContentSecurityPolicyMiddleware): django CMS's toolbar,
+# structure mode and text editor, the admin and django-filer use inline scripts and styles,
+# eval (the toolbar's templates, cms/js/modules/tmpl.js, compile with `new Function`),
+# data:/blob: images (thumbnails, previews) and our own frames.
+CONTENT_SECURITY_POLICY_STAFF = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "default-src": [SELF],
+        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "frame-src": [SELF],
+        "worker-src": [SELF, "blob:"],
+    },
+}
+# Browser features the site never uses are switched off (ResponseHeadersMiddleware).
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "picture-in-picture",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "usb",
+        "xr-spatial-tracking",
+    )
+)
+# Other sites may link to our pages and images but not load them as their own resources.
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+
 # The number shown in the footer, which a website hosted in mainland China must display.
 ICP_LICENCE = env("ICP_LICENCE", default="")
 
@@ -221,6 +317,20 @@ SILENCED_SYSTEM_CHECKS = [
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        # The process id tells gunicorn's workers apart.
+        "plain": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"},
+    },
+    "filters": {
+        "once_per_outage": {
+            "()": "jeiweb.outages.OncePerOutage",
+            # An outage is over once the cache has answered for this long without a failure.
+            "quiet_seconds": env.float("CACHE_OUTAGE_QUIET_SECONDS", default=60),
+        },
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "loggers": {
+        "jeiweb.cache": {"filters": ["once_per_outage"], "level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

@@ -12,12 +12,20 @@ SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without a real key
 # The proxy terminates TLS and tells us so.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# Every cookie is sent over HTTPS only and never with a cross-site request (SameSite=Lax
+# still lets a visitor follow a link to us from elsewhere); the session and language cookies
+# are not readable by scripts (none of ours reads them).
 SESSION_COOKIE_SECURE = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
 SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 
 SILENCED_SYSTEM_CHECKS = [
     *SILENCED_SYSTEM_CHECKS,
