@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,10 +75,12 @@ def wait_until_serving(url, process, seconds=90):
 
 @dataclass
 class ServedSite:
-    """The served site's address, and its `manage.py` for preparing data in its own database."""
+    """The served site's address (the first server's; `urls` has every server's), and its
+    `manage.py` for preparing data in its own database."""
 
     url: str
     environment: dict
+    urls: list
 
     def manage(self, *arguments):
         return subprocess.run(
@@ -92,7 +94,41 @@ class ServedSite:
 
 
 @contextmanager
-def served_site(workdir):
+def gunicorn(environment, workers=2):
+    """One gunicorn server of the site on a free port; yields its base URL once it answers."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "jeiweb.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "120",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url + "/en/", process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextmanager
+def served_site(workdir, servers=1, environment=None):
+    """The site set up as `make run` does, served by `servers` gunicorn servers that share one
+    database and whatever else `environment` gives them (a cache, object storage): as app
+    servers on separate machines behind a load balancer."""
     with scratch_database(workdir) as database_url:
         environment = {
             **os.environ,
@@ -103,6 +139,7 @@ def served_site(workdir):
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            **(environment or {}),
         }
         for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]):
             subprocess.run(
@@ -112,29 +149,11 @@ def served_site(workdir):
                 check=True,
                 capture_output=True,
             )
-        port = free_port()
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "jeiweb.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--timeout",
-                "120",
-            ],
-            cwd=BASE_DIR,
-            env=environment,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_serving(url + "/en/", process)
-            yield ServedSite(url, environment)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
+        with ExitStack() as stack:
+            # Several servers get a local disk each, as on separate machines: whatever they share
+            # goes through the database, the cache or object storage.
+            own_disk = (
+                [{"MEDIA_ROOT": str(workdir / f"media-{n}")} for n in range(servers)] if servers > 1 else [{}]
+            )
+            urls = [stack.enter_context(gunicorn({**environment, **disk})) for disk in own_disk]
+            yield ServedSite(urls[0], environment, urls)
