@@ -93,9 +93,15 @@ class ServedSite:
         )
 
 
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen  # gunicorn's master; its workers are its children
+
+
 @contextmanager
 def gunicorn(environment, workers=2):
-    """One gunicorn server of the site on a free port; yields its base URL once it answers."""
+    """One gunicorn server of the site on a free port, yielded (a `Server`) once it answers."""
     port = free_port()
     process = subprocess.Popen(
         [
@@ -118,7 +124,7 @@ def gunicorn(environment, workers=2):
     url = f"http://127.0.0.1:{port}"
     try:
         wait_until_serving(url + "/en/", process)
-        yield url
+        yield Server(url, process)
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -155,5 +161,5 @@ def served_site(workdir, servers=1, environment=None):
             own_disk = (
                 [{"MEDIA_ROOT": str(workdir / f"media-{n}")} for n in range(servers)] if servers > 1 else [{}]
             )
-            urls = [stack.enter_context(gunicorn({**environment, **disk})) for disk in own_disk]
+            urls = [stack.enter_context(gunicorn({**environment, **disk})).url for disk in own_disk]
             yield ServedSite(urls[0], environment, urls)
