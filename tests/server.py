@@ -13,7 +13,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,10 +78,12 @@ def wait_until_serving(url, process, seconds=90):
 
 @dataclass
 class ServedSite:
-    """The served site's address, and its `manage.py` for preparing data in its own database."""
+    """The served site's address (the first server's; `urls` has every server's), and its
+    `manage.py` for preparing data in its own database."""
 
     url: str
     environment: dict
+    urls: list
 
     def manage(self, *arguments):
         return subprocess.run(
@@ -94,9 +96,52 @@ class ServedSite:
         )
 
 
+@dataclass
+class Server:
+    url: str
+    process: subprocess.Popen  # gunicorn's master; its workers are its children
+
+
 @contextmanager
-def served_site(workdir, settings_module="jeiweb.settings.dev", extra_environment=None, log_path=None):
-    """Serve the site; `log_path` keeps gunicorn's (and Django's) log, which is dropped otherwise."""
+def gunicorn(environment, workers=2, log_path=None):
+    """One gunicorn server of the site on a free port, yielded (a `Server`) once it answers;
+    `log_path` keeps its (and Django's) log, which is dropped otherwise."""
+    port = free_port()
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "jeiweb.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(workers),
+            "--timeout",
+            "120",
+        ],
+        cwd=BASE_DIR,
+        env=environment,
+        stdout=log,
+        stderr=log,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(url + "/en/", process)
+        yield Server(url, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        if log_path:
+            log.close()
+
+
+@contextmanager
+def served_site(workdir, settings_module="jeiweb.settings.dev", environment=None, log_path=None, servers=1):
+    """The site set up as `make run` does, served by `servers` gunicorn servers that share one
+    database and whatever else `environment` gives them (a cache, object storage): as app
+    servers on separate machines behind a load balancer."""
     with scratch_database(workdir) as database_url:
         environment = {
             **os.environ,
@@ -107,7 +152,7 @@ def served_site(workdir, settings_module="jeiweb.settings.dev", extra_environmen
             "STATIC_ROOT": str(workdir / "static"),
             "MEDIA_ROOT": str(workdir / "media"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
-            **(extra_environment or {}),
+            **(environment or {}),
         }
         for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]):
             subprocess.run(
@@ -117,35 +162,17 @@ def served_site(workdir, settings_module="jeiweb.settings.dev", extra_environmen
                 check=True,
                 capture_output=True,
             )
-        port = free_port()
-        log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "jeiweb.wsgi",
-                "--bind",
-                f"127.0.0.1:{port}",
-                "--workers",
-                "2",
-                "--timeout",
-                "120",
-            ],
-            cwd=BASE_DIR,
-            env=environment,
-            stdout=log,
-            stderr=log,
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            wait_until_serving(url + "/en/", process)
-            yield ServedSite(url, environment)
-        finally:
-            process.terminate()
-            process.wait(timeout=10)
-            if log_path:
-                log.close()
+        with ExitStack() as stack:
+            # Several servers get a local disk each, as on separate machines: whatever they share
+            # goes through the database, the cache or object storage.
+            own_disk = (
+                [{"MEDIA_ROOT": str(workdir / f"media-{n}")} for n in range(servers)] if servers > 1 else [{}]
+            )
+            urls = [
+                stack.enter_context(gunicorn({**environment, **disk}, log_path=log_path)).url
+                for disk in own_disk
+            ]
+            yield ServedSite(urls[0], environment, urls)
 
 
 class PrivateRedis:

@@ -239,6 +239,46 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Media in object storage (any S3 API: AWS, Aliyun OSS, Tencent COS, MinIO...) when S3_BUCKET is
+# set, so that several app servers share the uploads (a photo uploaded through one is served
+# from the bucket to every visitor). Unset: the local MEDIA_ROOT, fine for a single server.
+# django-filer's public files and its thumbnails, and easy-thumbnails (which falls back to the
+# default storage), all follow STORAGES["default"]; filer's private files are set below.
+S3_BUCKET = env("S3_BUCKET", default="")
+if S3_BUCKET:
+    S3_STORAGE = "storages.backends.s3.S3Storage"
+    AWS_STORAGE_BUCKET_NAME = S3_BUCKET
+    # A non-AWS service (or moto in the tests) is reached at its own address.
+    AWS_S3_ENDPOINT_URL = env("S3_ENDPOINT_URL", default=None)
+    AWS_S3_REGION_NAME = env("S3_REGION", default=None)
+    AWS_ACCESS_KEY_ID = env("S3_ACCESS_KEY_ID", default=None)
+    AWS_SECRET_ACCESS_KEY = env("S3_SECRET_ACCESS_KEY", default=None)
+    # A CDN or public host name in front of the bucket; unset: URLs point at the endpoint.
+    AWS_S3_CUSTOM_DOMAIN = env("S3_CUSTOM_DOMAIN", default=None)
+    # Keys under this prefix, so that one bucket can hold several sites' media.
+    AWS_LOCATION = env("S3_LOCATION", default="media")
+    # Public media get plain, stable URLs that browsers and CDNs can cache (no signature that
+    # changes with each render); the bucket (or AWS_DEFAULT_ACL) must make them readable.
+    AWS_QUERYSTRING_AUTH = False
+    AWS_DEFAULT_ACL = env("S3_DEFAULT_ACL", default=None)
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "max-age=31536000, public"}
+    AWS_S3_ADDRESSING_STYLE = env("S3_ADDRESSING_STYLE", default=None)  # "path" for MinIO-like
+    STORAGES["default"] = {"BACKEND": S3_STORAGE}
+    # Filer's private files (none on the public site today) stay private in the bucket: signed
+    # URLs, no public ACL, under their own prefix.
+    _private = {"location": f"{AWS_LOCATION}-private", "default_acl": "private", "querystring_auth": True}
+    FILER_STORAGES = {
+        "private": {
+            "main": {"ENGINE": S3_STORAGE, "OPTIONS": _private, "UPLOAD_TO_PREFIX": "filer_private"},
+            "thumbnails": {
+                "ENGINE": S3_STORAGE,
+                "OPTIONS": _private,
+                "THUMBNAIL_OPTIONS": {"base_dir": "filer_private_thumbnails"},
+            },
+        },
+    }
+
 # django CMS's toolbar and structure mode show our pages inside an iframe of our own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 

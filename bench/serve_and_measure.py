@@ -1,0 +1,258 @@
+"""The production-like benchmark: every page type under load, at seed size and at 10,000 articles.
+
+    .venv/bin/python bench/serve_and_measure.py            # about 8-10 minutes
+    .venv/bin/python bench/serve_and_measure.py --quick    # 1 s per page and 500 articles: a smoke run
+
+It creates a PostgreSQL database of its own (dropped and made anew each run), migrates, loads
+the site content and serves it with gunicorn (2 sync workers, production settings, DEBUG off,
+the cache in Redis). Each page is loaded with wrk (-t1 -c8), the server's CPU time is read from
+/proc around each run, and the queries of a cold and a warm request are counted in a separate
+step. Then the generator adds the large archive, VACUUM ANALYZE and a search index rebuild run,
+and everything is measured again. One table compares the two sizes. See bench/README.md.
+"""
+
+import argparse
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import urllib.error
+import urllib.request
+from contextlib import closing, suppress
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(BASE_DIR))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeiweb.settings.dev")
+
+import psycopg2  # noqa: E402
+import redis  # noqa: E402
+
+from tests.server import gunicorn  # noqa: E402
+
+TICKS = os.sysconf("SC_CLK_TCK")
+NEWS_EN, NEWS_ZH = "/en/news-events", "/zh-hans/xinwen-huodong"
+PAGES = [
+    ("static file (reference)", "{static}"),
+    ("home (CMS)", "/en/"),
+    ("CMS page", "/en/about/"),
+    ("programme list", "/en/programmes/"),
+    ("programme", "/en/programmes/clinical-medicine/"),
+    ("programmes, filtered", "/en/programmes/?level=postgraduate"),
+    ("milestones", "/en/milestones/"),
+    ("news list", f"{NEWS_EN}/"),
+    ("news list (zh)", f"{NEWS_ZH}/"),
+    ("news category", f"{NEWS_EN}/category/institute/"),
+    ("news archive", f"{NEWS_EN}/archive/2024/"),
+    ("article", f"{NEWS_EN}/cqmu-uol-joint-institute-approved-by-the-ministry-of-education/"),
+    ("events", f"{NEWS_EN}/events/"),
+    ("event", f"{NEWS_EN}/events/bench-open-day/"),
+    ("RSS", f"{NEWS_EN}/feed/rss/"),
+    ("Atom", f"{NEWS_EN}/feed/atom/"),
+    ("events .ics", f"{NEWS_EN}/events/calendar.ics"),
+    ("search, common zh (医学)", "/zh-hans/sousuo/?q=%E5%8C%BB%E5%AD%A6"),
+    ("search, rare zh (麻醉)", "/zh-hans/sousuo/?q=%E9%BA%BB%E9%86%89"),
+    ("search, common en (medicine)", "/en/search/?q=medicine"),
+    ("search, rare en (anaesthesia)", "/en/search/?q=anaesthesia"),
+    ("sitemap.xml (index, if split)", "/sitemap.xml"),
+    ("sitemap part", "{sitemap_part}"),
+]
+
+# The one event of the seed content (the sources name none), made in the benchmark's database.
+EVENT = """
+from datetime import timedelta
+from django.utils import timezone
+from news.models import Event
+start = timezone.now() + timedelta(days=30)
+event = Event(status="published", start=start, end=start + timedelta(hours=3))
+names = (("en", "Open day", "bench-open-day"), ("zh-hans", "校园开放日", "bench-open-day-zh"))
+for language, title, slug in names:
+    event.set_current_language(language)
+    event.title, event.slug, event.location = title, slug, "Chongqing Medical University"
+    event.description = "<p>" + title + "</p>"
+    event.save()
+"""
+
+
+def postgres(database="postgres"):
+    connection = psycopg2.connect(dbname=database, user="postgres", host="127.0.0.1", port=5432)
+    connection.autocommit = True
+    return connection
+
+
+def fresh_database(name):
+    with closing(postgres()) as admin, admin.cursor() as cursor:
+        cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        cursor.execute(f'CREATE DATABASE "{name}"')
+    return f"postgres://postgres@127.0.0.1:5432/{name}"
+
+
+def manage(environment, *arguments):
+    print("  manage.py", " ".join(arguments)[:80], flush=True)
+    subprocess.run([sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=environment, check=True)
+
+
+def server_cpu_seconds(master):
+    """User + system CPU time of gunicorn's master and its workers."""
+    pids = [master.pid]
+    children = Path(f"/proc/{master.pid}/task/{master.pid}/children")
+    pids += [int(pid) for pid in children.read_text().split()]
+    total = 0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return total / TICKS
+
+
+def wrk(url, master, seconds):
+    # Each worker renders the page once first, so that a short run measures the steady state
+    # (caches filled, templates compiled) rather than the first visitor.
+    for _ in range(4):
+        with suppress(urllib.error.HTTPError):  # an error page is measured like any other (flagged)
+            urllib.request.urlopen(url, timeout=120).read()
+    before = server_cpu_seconds(master)
+    output = subprocess.run(
+        ["wrk", "-t1", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+    ).stdout
+    cpu = server_cpu_seconds(master) - before
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "cpu_ms": 1000 * cpu / requests if requests else float("nan"),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def resolve_paths(base_url):
+    """The static file and the sitemap part are found on the served site itself."""
+    home = urllib.request.urlopen(base_url + "/en/", timeout=30).read().decode()
+    static = re.search(r'href="(/static/css/site[^"]*\.css)"', home).group(1)
+    sitemap = urllib.request.urlopen(base_url + "/sitemap.xml", timeout=120).read().decode()
+    parts = re.findall(r"<sitemap>\s*<loc>([^<]+)</loc>", sitemap)
+    news_parts = [part for part in parts if "news" in part or "article" in part] or parts
+    part = re.sub(r"^https?://[^/]+", "", news_parts[0]) if news_parts else None
+    paths = []
+    for label, path in PAGES:
+        path = path.format(static=static, sitemap_part=part or "")
+        if path:
+            paths.append((label, path))
+    return paths
+
+
+def measure(server, environment, seconds):
+    paths = resolve_paths(server.url)
+    counted = subprocess.run(
+        [sys.executable, "bench/count_queries.py", *[path for _, path in paths]],
+        cwd=BASE_DIR,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    queries = json.loads(counted.strip().splitlines()[-1])
+    results = {}
+    for label, path in paths:
+        result = wrk(server.url + path, server.process, seconds)
+        result["queries"] = queries[path]
+        results[label] = result
+        print(f"  {label:32} {result['rps']:8.1f} req/s {result['cpu_ms']:6.2f} ms CPU", flush=True)
+    return results
+
+
+def table(small, large, articles):
+    static_small = small["static file (reference)"]["rps"]
+    static_large = large["static file (reference)"]["rps"] if large else None
+    size = "seed"
+    columns = f"{size} req/s | × static | CPU ms/req | queries cold/warm |"
+    header = f"| page | {columns}"
+    rule = "|---|---:|---:|---:|---:|"
+    if large:
+        header += f" {articles:,} articles: req/s | × static | CPU ms/req | queries cold/warm | CPU ratio |"
+        rule += "---:|---:|---:|---:|---:|"
+    lines = [header, rule]
+
+    def cells(result, static):
+        cold, warm, status = result["queries"]
+        flag = f" ({status})" if status != 200 else ""
+        flag += f" ({result['errors']} errors)" if result["errors"] else ""
+        return (
+            f" {result['rps']:.0f} | {result['rps'] / static:.2f} | {result['cpu_ms']:.2f} |"
+            f" {cold}/{warm}{flag} |"
+        )
+
+    for label, result in small.items():
+        row = f"| {label} |" + cells(result, static_small)
+        if large and label in large:
+            row += cells(large[label], static_large)
+            row += f" {large[label]['cpu_ms'] / max(result['cpu_ms'], 0.001):.1f}× |"
+        lines.append(row)
+    return "\n".join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--database", default="jeiweb_bench")
+    parser.add_argument("--cache-url", default="redis://127.0.0.1:6379/8")
+    parser.add_argument("--seconds", type=int, default=5, help="wrk's duration per page")
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--events", type=int, default=200)
+    parser.add_argument("--milestones", type=int, default=2_000)
+    parser.add_argument("--quick", action="store_true", help="1 s per page, 500 articles: a smoke run")
+    parser.add_argument("--seed-only", action="store_true", help="measure the seed content only")
+    options = parser.parse_args()
+    if options.quick:
+        options.seconds, options.articles, options.events, options.milestones = 1, 500, 20, 100
+
+    workdir = Path(tempfile.mkdtemp(prefix="jeiweb-bench-"))
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "jeiweb.settings.production",
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "SECURE_SSL_REDIRECT": "false",
+        "DATABASE_URL": fresh_database(options.database),
+        "CACHE_URL": options.cache_url,
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+    flush = redis.Redis.from_url(options.cache_url).flushdb
+    print("Preparing the database", options.database, flush=True)
+    manage(environment, "migrate", "--no-input", "--verbosity", "0")
+    manage(environment, "collectstatic", "--no-input", "--verbosity", "0")
+    manage(environment, "load_site_content", "--verbosity", "0")
+    manage(environment, "shell", "-c", EVENT)
+    manage(environment, "rebuild_search_index")
+    flush()
+    large = None
+    with gunicorn(environment) as server:
+        print(f"Seed content, {options.seconds} s per page", flush=True)
+        small = measure(server, environment, options.seconds)
+        if not options.seed_only:
+            sizes = f"{options.articles} articles, {options.events} events, {options.milestones} milestones"
+            print("Generating", sizes, flush=True)
+            manage(
+                environment,
+                "generate_bench_content",
+                f"--articles={options.articles}",
+                f"--events={options.events}",
+                f"--milestones={options.milestones}",
+            )
+            with closing(postgres(options.database)) as connection, connection.cursor() as cursor:
+                cursor.execute("VACUUM ANALYZE")
+            manage(environment, "rebuild_search_index")
+            flush()  # bulk_create sends no signal: the caches do not know of the new records
+            print(f"With {options.articles} articles", flush=True)
+            large = measure(server, environment, options.seconds)
+    flush()
+    print()
+    print(table(small, large, options.articles))
+
+
+if __name__ == "__main__":
+    main()
