@@ -14,5 +14,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from jeiweb.caching import connect_plugin_caches
+        from jeiweb.pagecache import connect_content_version
 
         connect_plugin_caches()
+        connect_content_version()

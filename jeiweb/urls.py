@@ -7,11 +7,12 @@ the language cookie first, then Accept-Language (any zh* → zh-hans), else Engl
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
 from jeiweb.i18n import language_codes
+from jeiweb.pagecache import cache_for_visitors
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
@@ -24,7 +25,19 @@ sitemaps = {
 }
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps, "template_name": "sitemap.xml"}, name="sitemap"),
+    # An index of parts of bounded size (jeiweb/sitemaps.py), each cached like the apps' pages.
+    path(
+        "sitemap.xml",
+        cache_for_visitors(sitemap_views.index),
+        {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-part"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        cache_for_visitors(sitemap_views.sitemap),
+        {"sitemaps": sitemaps, "template_name": "sitemap.xml"},
+        name="sitemap-part",
+    ),
     path(
         "robots.txt",
         TemplateView.as_view(

@@ -9,6 +9,10 @@ class NewsApphook(CMSApp):
 
     name = _("News and events")
     app_name = "news"
+    # Public by nature: its pages are served from the cache (jeiweb/pagecache.py) without
+    # looking up the page's permissions first (two queries on every hit). Never attach it to a
+    # page that needs a login.
+    permissions = False
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["news.urls"]

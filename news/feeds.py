@@ -5,9 +5,10 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from jeiweb.i18n import bcp47, get_translated_or_404
+from jeiweb.i18n import bcp47
 
-from .models import Article, Category, news_url
+from .models import Article, news_url
+from .views import published_category
 
 FEED_LENGTH = 20
 
@@ -22,7 +23,7 @@ class LatestArticlesFeed(Feed):
     def get_object(self, request, category=None):
         if category is None:
             return None
-        return get_translated_or_404(Category.objects.published(get_language()), category)
+        return published_category(get_language(), category)
 
     def title(self, category):
         site = _("CQMU–UoL Joint Educational Institute")

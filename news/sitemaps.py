@@ -5,6 +5,9 @@ from news.models import Article, Event
 
 
 class ArticleSitemap(TranslatedObjectSitemap):
+    section = "articles"
+    url_name = "news:article-detail"
+
     def items(self):
         # The same rule as the list, the feeds and the search: published and due.
         return (
@@ -13,5 +16,8 @@ class ArticleSitemap(TranslatedObjectSitemap):
 
 
 class EventSitemap(TranslatedObjectSitemap):
+    section = "events"
+    url_name = "news:event-detail"
+
     def items(self):
         return Event.objects.published().prefetch_related("translations").order_by("-start", "pk")

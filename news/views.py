@@ -4,6 +4,7 @@ Each view says what its page is called (`meta`, the `<title>` and description; `
 H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 """
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -15,6 +16,7 @@ from django.views.generic import DetailView, ListView, View
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
 from jeiweb.meta import cms_page_meta
+from jeiweb.pagecache import per_version
 from jeiweb.structured_data import plain
 from pages.models import Milestone, Programme
 
@@ -25,6 +27,43 @@ from .models import Article, Category, Event, news_url
 # News of a year outside these is not there (and a year near datetime's limits would overflow
 # once shifted to Beijing time).
 MIN_YEAR, MAX_YEAR = 1900, 2999
+
+
+class CountedPaginator(Paginator):
+    """Counts the list once per content change (the count scans every matching article)."""
+
+    def __init__(self, *args, count_key, **kwargs):
+        self.count_key = count_key
+        super().__init__(*args, **kwargs)
+
+    @cached_property
+    def count(self):
+        return per_version(self.count_key, lambda: super(CountedPaginator, self).count)
+
+
+def published_categories(language):
+    """The categories holding a visible article, with their names: whole-table work, done once
+    per content change (a list of model instances, kept in the cache)."""
+    return per_version(
+        f"news-categories:{language}",
+        lambda: list(Category.objects.published(language).prefetch_related("translations")),
+    )
+
+
+def published_category(language, slug):
+    """The visible category at `slug` (from the cached list), or get_translated_or_404's answer."""
+    for category in published_categories(language):
+        if category.safe_translation_getter("slug", language_code=language) == slug:
+            category.set_current_language(language)
+            return category
+    return get_translated_or_404(Category.objects.published(language).prefetch_related("translations"), slug)
+
+
+def archive_years(language):
+    return per_version(
+        f"news-years:{language}",
+        lambda: list(Article.objects.published(language).dates("publication_start", "year", order="DESC")),
+    )
 
 
 class ArticleListView(TranslatedViewMixin, ListView):
@@ -45,10 +84,13 @@ class ArticleListView(TranslatedViewMixin, ListView):
         ):
             raise Http404(_("No news in that year."))
         if "category" in kwargs:
-            self.category = get_translated_or_404(
-                Category.objects.published(self.language).prefetch_related("translations"), kwargs["category"]
-            )
+            self.category = published_category(self.language, kwargs["category"])
         return super().get(request, *args, **kwargs)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        category = self.category.pk if self.category else ""
+        key = f"news-count:{self.language}:{category}:{self.year or ''}"
+        return CountedPaginator(queryset, per_page, count_key=key, **kwargs)
 
     def get_translated_url(self, language):
         if self.category is not None:
@@ -88,8 +130,8 @@ class ArticleListView(TranslatedViewMixin, ListView):
             year=self.year,
             heading=self.get_heading(),
             meta=self.get_meta(page_number),
-            categories=Category.objects.published(self.language).prefetch_related("translations"),
-            years=Article.objects.published(self.language).dates("publication_start", "year", order="DESC"),
+            categories=published_categories(self.language),
+            years=archive_years(self.language),
             upcoming_events=Event.objects.published(self.language)
             .upcoming()
             .prefetch_related("translations")[:3],

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 class ProgrammesApphook(CMSApp):
     name = _("Programmes")
     app_name = "programmes"
+    # Public, served from the cache without a page-permission lookup: see news/cms_apps.py.
+    permissions = False
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["pages.urls"]
@@ -20,6 +22,7 @@ class MilestonesApphook(CMSApp):
     # apphook views are not page-cached, so every filtered view is rendered for its own URL.
     name = _("Milestones")
     app_name = "milestones"
+    permissions = False
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["pages.milestone_urls"]

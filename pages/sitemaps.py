@@ -5,5 +5,8 @@ from pages.models import Programme
 
 
 class ProgrammeSitemap(TranslatedObjectSitemap):
+    section = "programmes"
+    url_name = "programmes:detail"
+
     def items(self):
         return Programme.objects.published().prefetch_related("translations").order_by("order", "pk")

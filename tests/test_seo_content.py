@@ -3,29 +3,31 @@
 import json
 import re
 import time
-import xml.etree.ElementTree as ET
 from datetime import timedelta
 
 import pytest
 from django.contrib.sites.models import Site
-from django.utils import timezone
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone, translation
 
-from news.models import Status
+from jeiweb.pagecache import bump_content_version
+from news.models import Article, Status
+from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.models import Programme
+from pages.sitemaps import ProgrammeSitemap
 from tests.news_factories import make_article, make_event
+from tests.sitemaps import NS, part_paths, sitemap_part, sitemap_urls
 
 pytestmark = pytest.mark.django_db
 
-NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "xhtml": "http://www.w3.org/1999/xhtml"}
-
 
 def sitemap(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
     return {
         url.find("s:loc", NS).text: {
             link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
         }
-        for url in root.findall("s:url", NS)
+        for url in sitemap_urls(client)
     }
 
 
@@ -69,16 +71,49 @@ def test_the_sitemap_lists_published_articles_and_events_but_no_draft_or_schedul
         assert absolute(hidden.get_absolute_url("en")) not in entries
 
 
-def test_the_sitemap_query_count_does_not_grow_with_articles(client, django_assert_max_num_queries):
+def articles_part_queries(client):
+    bump_content_version()
+    client.get("/sitemap.xml")
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/sitemap-articles.xml").status_code == 200
+    return len(captured)
+
+
+def test_the_sitemap_query_count_does_not_grow_with_articles(client):
     for _ in range(3):
         make_article()
-    client.get("/sitemap.xml")
-    with django_assert_max_num_queries(8) as few:
-        client.get("/sitemap.xml")
+    few = articles_part_queries(client)
     for _ in range(20):
         make_article()
-    with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get("/sitemap.xml")
+    assert articles_part_queries(client) == few == 2  # the articles, their translations
+
+
+def test_the_sitemap_is_an_index_of_parts_of_bounded_size_that_together_list_every_article(
+    client, monkeypatch
+):
+    monkeypatch.setattr(ArticleSitemap, "limit", 2)
+    articles = [make_article() for _ in range(4)]
+    parts = [path for path in part_paths(client) if path.startswith("/sitemap-articles.xml")]
+    visible = Article.objects.published().count()
+    assert len(parts) == -(-visible // 2) >= 3
+    assert parts[1] == "/sitemap-articles.xml?p=2"
+    urls = [url.find("s:loc", NS).text for path in parts for url in sitemap_part(client, path)]
+    assert all(len(sitemap_part(client, path)) <= 2 * 2 for path in parts)  # objects × languages
+    for article in articles:
+        for language in ("en", "zh-hans"):
+            assert absolute(article.get_absolute_url(language)) in urls
+    assert len(urls) == len(set(urls))
+
+
+def test_the_sitemap_builds_the_same_addresses_as_the_objects_themselves():
+    make_article()
+    make_event()
+    for sitemap_class in (ArticleSitemap, EventSitemap, ProgrammeSitemap):
+        site = sitemap_class()
+        for obj in site.items():
+            for language in site.get_languages_for_item(obj):
+                with translation.override(language):
+                    assert site.location(obj) == obj.get_absolute_url(language)
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

@@ -7,6 +7,7 @@ from .base import *  # noqa: F403
 from .base import SILENCED_SYSTEM_CHECKS, env
 
 DEBUG = False
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
 SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without a real key
 
 # The proxy terminates TLS and tells us so.

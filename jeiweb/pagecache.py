@@ -1,0 +1,235 @@
+"""Whole-page caching for the apps' pages (news, events, feeds, programmes, milestones, sitemap).
+
+django CMS caches its own pages for anonymous visitors; the apps' views (mounted by apphooks)
+are not. `cache_for_visitors(view)` caches what such a view renders, under a key made of the
+*content version*, the host, the language and the full path (query included):
+
+- The content version is one counter in the cache. Saving or deleting any record that a page can
+  show (the college's records, articles, events, categories, CMS pages and their versions, filer
+  images: see CONTENT_APPS) bumps it, so every cached page is stale at once and none is served
+  again. Nothing lists which page shows which record: a change is rare, a re-render is cheap.
+- Content also changes with time alone: a scheduled article comes due, an event ends and moves
+  from "upcoming" to "past". Each app says when that next happens (`AppConfig.next_content_change(now)`);
+  the time is stored beside the counter, and the first request after it bumps the counter. No cron.
+- Only anonymous GET/HEAD requests without a session or messages cookie are served from or
+  written to the cache: staff (their session), previews (staff only) and a visitor with a
+  message waiting always get a fresh render. A response that set a cookie, used a CSRF token
+  is never stored.
+
+The counter starts from the clock, not from 1: if the cache loses it (an eviction, a restart of
+a local-memory cache), the new value cannot meet entries written under an old one.
+"""
+
+import hashlib
+import time
+from functools import wraps
+
+from django.apps import apps
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.middleware.gzip import GZipMiddleware
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.encoding import iri_to_uri
+from django.utils.translation import get_language
+
+STATE_KEY = "jeiweb:content-state"
+ENTRY_PREFIX = "jeiweb:page"
+
+# The apps whose records pages show. A save or delete in any of them bumps the content version.
+CONTENT_APPS = {
+    "pages",
+    "news",
+    "cms",
+    "djangocms_versioning",
+    "djangocms_alias",
+    "djangocms_text",
+    "djangocms_link",
+    "filer",
+    "sites",
+}
+# Records of those apps that no page shows (per-user settings, permissions).
+# (cms.urlconfrevision is written when the apphooks' URLs are first loaded.)
+IGNORED_MODELS = {
+    "cms.usersettings",
+    "cms.pageuser",
+    "cms.pageusergroup",
+    "cms.globalpagepermission",
+    "cms.urlconfrevision",
+}
+
+
+def next_content_change(now):
+    """The earliest time at which some app's content changes by itself (None: never)."""
+    times = [
+        app.next_content_change(now) for app in apps.get_app_configs() if hasattr(app, "next_content_change")
+    ]
+    times = [moment for moment in times if moment is not None]
+    return min(times) if times else None
+
+
+def _new_state(version):
+    state = {"version": version, "next_change": next_content_change(timezone.now())}
+    cache.set(STATE_KEY, state, timeout=None)
+    return state
+
+
+def content_state():
+    """{"version", "next_change"}: read once per request (one cache GET); bumped when due."""
+    state = cache.get(STATE_KEY)
+    if state is None:
+        return _new_state(time.time_ns())
+    if state["next_change"] is not None and state["next_change"] <= timezone.now():
+        return _new_state(state["version"] + 1)
+    return state
+
+
+def content_version():
+    return content_state()["version"]
+
+
+def per_version(key, compute, timeout=None):
+    """A value derived from the content (a count, the list of categories), kept until the next
+    content change: the whole-table work of a list is done once per edit, not per request."""
+    key = f"jeiweb:derived:{content_version()}:{key}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout or settings.APP_PAGE_CACHE_SECONDS)
+    return value
+
+
+def bump_content_version(**kwargs):
+    """A record changed: every cached app page is stale (its key holds the old version)."""
+    if kwargs.get("raw"):  # loaddata
+        return
+    state = cache.get(STATE_KEY)
+    _new_state(state["version"] + 1 if state else time.time_ns())
+
+
+def _record_changed(sender, **kwargs):
+    meta = sender._meta
+    if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
+        bump_content_version(**kwargs)
+
+
+def connect_content_version():
+    """Every save or delete of a content record (and of an m2m link between such records) bumps it."""
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(_record_changed, weak=False, dispatch_uid=f"jeiweb-content-version-{id(signal)}")
+
+
+def is_cacheable_request(request):
+    """Anonymous readers only: no session (staff, previews), no messages waiting, no toolbar."""
+    if request.method not in ("GET", "HEAD"):
+        return False
+    cookies = request.COOKIES
+    if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
+        return False
+    return not any(name in request.GET for name in ("edit", "preview", "structure", "toolbar_on"))
+
+
+def is_cacheable_response(request, response):
+    return (
+        response.status_code == 200
+        and not response.streaming
+        # The language cookie (the reader's choice of language, set on any page) is no secret.
+        and not set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not request.META.get("CSRF_COOKIE_USED")
+        and "no-store" not in response.get("Cache-Control", "")
+        and "private" not in response.get("Cache-Control", "")
+    )
+
+
+def entry_key(request, version):
+    where = f"{request.scheme}://{request.get_host()}{iri_to_uri(request.get_full_path())}"
+    digest = hashlib.sha1(where.encode()).hexdigest()
+    return f"{ENTRY_PREFIX}:{version}:{get_language()}:{digest}"
+
+
+def seconds_until(moment, default):
+    if moment is None:
+        return default
+    return max(0, min(default, int((moment - timezone.now()).total_seconds())))
+
+
+def cache_for_visitors(view):
+    """Serve the view's rendered response from the cache to anonymous readers (see the module)."""
+
+    @wraps(view)
+    def cached_view(request, *args, **kwargs):
+        if not is_cacheable_request(request):
+            return view(request, *args, **kwargs)
+        state = content_state()
+        key = entry_key(request, state["version"])
+        browser_seconds = seconds_until(state["next_change"], settings.PUBLIC_CACHE_SECONDS)
+        stored = cache.get(key)
+        if stored is not None:
+            content, headers = stored
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
+            patch_cache_control(response, public=True, max_age=browser_seconds)
+            return response
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        if is_cacheable_response(request, response):
+            headers = {
+                name: value
+                for name, value in response.items()
+                if name.lower() in ("content-type", "content-disposition", "last-modified", "x-robots-tag")
+            }
+            timeout = seconds_until(state["next_change"], settings.APP_PAGE_CACHE_SECONDS)
+            if timeout > 0:
+                cache.set(key, (response.content, headers), timeout)
+            patch_cache_control(response, public=True, max_age=browser_seconds)
+        return response
+
+    return cached_view
+
+
+class CacheHeadersMiddleware:
+    """What browsers, nginx and a CDN may keep: `public, max-age` for anonymous readers' pages,
+    `private, no-store` for anyone with a session (staff above all). Placed above the apps'
+    caches, it sees every response; conditional GET (ETag/304) is left to Django's
+    ConditionalGetMiddleware, placed above it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD"):
+            return response
+        if not is_cacheable_request(request):
+            if getattr(request, "user", None) is not None and request.user.is_authenticated:
+                add_never_cache_headers(response)
+            else:
+                patch_cache_control(response, private=True)
+        elif (
+            "Cache-Control" not in response
+            and response.status_code == 200
+            and is_cacheable_response(request, response)
+        ):
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
+        elif "max-age" in response.get("Cache-Control", "") and is_cacheable_response(request, response):
+            patch_cache_control(response, public=True)  # the CMS page cache sets max-age only
+        return response
+
+
+class PublicGZipMiddleware(GZipMiddleware):
+    """Compress HTML, feeds and calendars for anonymous readers only.
+
+    Compression next to a secret lets an attacker guess it byte by byte (BREACH). Public pages
+    carry none: no CSRF token (`is_cacheable_response` refuses a page that used one) and nothing
+    of a user. Pages for a session (staff, the admin) go out uncompressed.
+    """
+
+    def process_response(self, request, response):
+        if "public" not in response.get("Cache-Control", ""):
+            return response
+        return super().process_response(request, response)

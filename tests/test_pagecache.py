@@ -1,0 +1,176 @@
+"""The apps' pages are cached for anonymous readers, and stale the moment their content changes.
+
+See jeiweb/pagecache.py: a content version in the cache, bumped by every content record's save
+or delete and by the next scheduled change (an article coming due), is part of each page's key.
+"""
+
+import gzip
+import time
+from datetime import timedelta
+
+import pytest
+from cms.models import PageContent
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from djangocms_versioning.models import Version
+
+from news.models import Status
+from pages.models import Programme
+from tests.audit import PAGE_TYPES
+from tests.news_factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+NEWS = "/en/news-events/"
+RSS = NEWS + "feed/rss/"
+# The apps' page types (the CMS pages have the CMS page cache).
+APP_PAGES = [
+    path
+    for kind, paths in PAGE_TYPES.items()
+    if kind.startswith(("programme", "milestones", "news", "article", "events", "past events"))
+    for path in paths
+]
+
+
+@pytest.fixture
+def staff(client):
+    user = get_user_model().objects.create_superuser("cache-editor", "editor@example.org", "secret")
+    return user
+
+
+@pytest.mark.parametrize("path", [*APP_PAGES, RSS, NEWS + "feed/atom/", NEWS + "events/calendar.ics"])
+def test_an_app_page_is_served_to_anonymous_readers_from_the_cache_without_a_query(
+    client, path, django_assert_num_queries
+):
+    first = client.get(path)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        again = client.get(path)
+    assert again.content == first.content
+    assert again["Content-Type"] == first["Content-Type"]
+
+
+def test_an_edit_to_an_article_shows_at_once_on_its_page_the_list_and_the_feed(client):
+    article = make_article(title="Before the edit")
+    url = article.get_absolute_url("en")
+    for path in (url, NEWS, RSS):
+        assert "Before the edit" in client.get(path).content.decode()
+    article.set_current_language("en")
+    article.title = "After the edit"
+    article.save()
+    for path in (url, NEWS, RSS):
+        body = client.get(path).content.decode()
+        assert "After the edit" in body and "Before the edit" not in body
+
+
+def test_a_translation_edit_shows_at_once_in_its_language(client):
+    article = make_article(title="Same title")
+    zh = article.get_absolute_url("zh-hans")
+    client.get(zh)
+    translation = article.translations.get(language_code="zh-hans")
+    translation.title = "新的标题"
+    translation.save()
+    assert "新的标题" in client.get(zh).content.decode()
+
+
+def test_publishing_and_withdrawing_an_article_shows_at_once(client):
+    article = make_article(title="Withheld story", status=Status.DRAFT)
+    assert "Withheld story" not in client.get(NEWS).content.decode()
+    article.status = Status.PUBLISHED
+    article.save()
+    assert "Withheld story" in client.get(NEWS).content.decode()
+    url = article.get_absolute_url("en")
+    assert client.get(url).status_code == 200
+    article.status = Status.DRAFT
+    article.save()
+    assert "Withheld story" not in client.get(NEWS).content.decode()
+    assert client.get(url).status_code == 404
+
+
+def test_a_scheduled_article_appears_when_it_comes_due_without_any_edit(client):
+    make_article(title="Due in a moment", publication_start=timezone.now() + timedelta(seconds=2))
+    first = client.get(NEWS)
+    assert "Due in a moment" not in first.content.decode()
+    assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
+    time.sleep(2.2)
+    assert "Due in a moment" in client.get(NEWS).content.decode()
+
+
+def test_deleting_an_article_removes_it_at_once(client):
+    article = make_article(title="Short-lived story")
+    assert "Short-lived story" in client.get(NEWS).content.decode()
+    article.delete()
+    assert "Short-lived story" not in client.get(NEWS).content.decode()
+
+
+def test_a_programme_edit_shows_at_once_on_the_programme_list(client):
+    client.get("/en/programmes/")
+    programme = Programme.objects.language("en").get(translations__slug="clinical-medicine")
+    programme.title = "Clinical Medicine (renamed)"
+    programme.save()
+    assert "Clinical Medicine (renamed)" in client.get("/en/programmes/").content.decode()
+
+
+def test_publishing_a_cms_page_refreshes_the_app_pages_that_show_it(client, staff):
+    assert "News &amp; Events" in client.get(NEWS).content.decode()
+    live = PageContent.objects.get(page__application_namespace="news", language="en")
+    draft = Version.objects.get_for_content(live).copy(staff).content
+    draft.title = draft.menu_title = "Newsroom"
+    draft.save()
+    Version.objects.get_for_content(draft).publish(staff)
+    assert "Newsroom" in client.get(NEWS).content.decode()
+
+
+def test_staff_never_get_a_cached_page_nor_leave_one(client, staff):
+    scheduled = make_article(title="Staff preview", publication_start=timezone.now() + timedelta(days=3))
+    url = scheduled.get_absolute_url("en")
+    assert client.get(url).status_code == 404  # cached for anonymous readers? a 404 never is
+    client.force_login(staff)
+    preview = client.get(url)
+    assert preview.status_code == 200
+    assert "no-store" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
+    listing = client.get(NEWS)
+    assert "private" in listing["Cache-Control"] and "public" not in listing["Cache-Control"]
+    client.logout()
+    assert client.get(url).status_code == 404
+
+
+@pytest.mark.parametrize("path", [*APP_PAGES, "/en/", "/en/about/"])
+def test_anonymous_pages_carry_no_csrf_token_nor_anything_of_a_user(client, staff, path):
+    client.force_login(staff)
+    client.get(path)  # a staff render first: nothing of it may reach the cache
+    client.logout()
+    client.cookies.clear()
+    for _attempt in range(2):  # the render, then the cached copy
+        response = client.get(path)
+        body = response.content.decode()
+        assert "csrfmiddlewaretoken" not in body
+        assert "cache-editor" not in body and "editor@example.org" not in body
+        assert "csrftoken" not in response.cookies and "sessionid" not in response.cookies
+        assert "public" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("path", ["/en/", "/en/about/", NEWS, "/en/programmes/", RSS])
+def test_an_unchanged_page_is_answered_with_304(client, path):
+    first = client.get(path)
+    assert first["ETag"]
+    assert "public" in first["Cache-Control"] and "max-age=" in first["Cache-Control"]
+    again = client.get(path, headers={"If-None-Match": first["ETag"]})
+    assert again.status_code == 304
+    assert again.content == b""
+
+
+def test_an_edit_changes_the_etag(client):
+    before = client.get(NEWS)["ETag"]
+    make_article(title="Changes the tag")
+    after = client.get(NEWS, headers={"If-None-Match": before})
+    assert after.status_code == 200 and after["ETag"] != before
+
+
+def test_anonymous_html_is_compressed_and_staff_pages_are_not(client, staff):
+    response = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
+    assert response["Content-Encoding"] == "gzip"
+    assert b"</html>" in gzip.decompress(response.content)
+    client.force_login(staff)
+    response = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
+    assert "Content-Encoding" not in response
