@@ -71,6 +71,8 @@ def wait_until_serving(url, process, seconds=90):
                 urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=30
             )
             return
+        except urllib.error.HTTPError:  # an error page is an answer: gunicorn serves
+            return
         except (urllib.error.URLError, OSError):  # refused while starting, or timed out
             time.sleep(0.2)
     raise RuntimeError(f"{url} did not answer within {seconds} s")
