@@ -38,7 +38,8 @@ def scratch_database(workdir):
         yield f"sqlite:///{workdir / 'db.sqlite3'}"
         return
     config = environ.Env.db_url_config(url)
-    name = f"jeiweb_served_{os.getpid()}"
+    # Unique: one test session may hold several scratch databases at once.
+    name = f"jeiweb_served_{os.getpid()}_{secrets.token_hex(3)}"
     admin = psycopg2.connect(
         dbname="postgres",
         user=config["USER"],
