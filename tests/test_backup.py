@@ -44,17 +44,20 @@ article = make_article(title="Backed up with its photo", featured_image=make_ima
 print(json.dumps(article.get_absolute_url("en")))
 """
 
-# What must survive, read in the same way from the source and the restored site.
-STATE = """
-import json
+# What must survive, read in the same way from the source and the restored site: the records
+# that matter, and every page as Django's test client renders it, in a process of its own
+# with a cold per-process cache, so that what is compared comes from the database.
+SNAPSHOT = """
+import json, os, re
 from cms.models import PageContent
 from django.contrib.sites.models import Site
+from django.test import Client
 from djangocms_versioning.models import Version
 from jeiweb.backup import media_files
 from news.models import Article
 
 with_photo = Article.objects.exclude(featured_image=None)
-print(json.dumps({
+state = {
     "sites": sorted([site.pk, site.domain, site.name] for site in Site.objects.all()),
     "versions": sorted(
         [version.content_type.model, version.object_id, version.number, version.state]
@@ -67,22 +70,14 @@ print(json.dumps({
     "drafts": Version.objects.filter(state="draft").count(),
     "photos": sorted(str(article.featured_image.file.name) for article in with_photo),
     "media": media_files(),
-}))
-"""
-
-# Each page rendered by Django's test client in a process of its own, with a cold
-# per-process cache, so that what is compared comes from the database.
-RENDER = """
-import json, os, re
-from django.test import Client
+}
 client = Client()
 pages = {}
 for path in json.loads(os.environ["RENDER_PATHS"]):
     response = client.get(path, secure=True)
-    html = response.content.decode()
-    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", response.content.decode())
     pages[path] = [response.status_code, html]
-print(json.dumps(pages))
+print(json.dumps({"state": state, "pages": pages}))
 """
 
 
@@ -132,10 +127,10 @@ def test_a_restored_backup_renders_every_page_the_same_and_keeps_drafts_versions
         }
         manage(restored, "restore_site", str(archive))
 
-        before = shell(environment, STATE)
-        after = shell(restored, STATE)
-        original_pages = shell(environment, RENDER, RENDER_PATHS=json.dumps(paths))
-        restored_pages = shell(restored, RENDER, RENDER_PATHS=json.dumps(paths))
+        original = shell(environment, SNAPSHOT, RENDER_PATHS=json.dumps(paths))
+        copy = shell(restored, SNAPSHOT, RENDER_PATHS=json.dumps(paths))
+    before, original_pages = original["state"], original["pages"]
+    after, restored_pages = copy["state"], copy["pages"]
 
     assert before["drafts"] >= 2  # the new version of /about/ and the page never published
     assert "About the institute (draft, not yet published)" in json.dumps(before["page contents"])

@@ -66,7 +66,7 @@ MIDDLEWARE = [
     "jeiweb.health.HealthCheckMiddleware",
     # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
     "jeiweb.middleware.RejectMalformedRequestsMiddleware",
-    # Right after SecurityMiddleware, so static files skip the rest of the stack.
+    # Right after the guards above, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy (django-csp), looser for signed-in staff: it reads request.user
     # on the way out, so it sits outside AuthenticationMiddleware.
