@@ -8,7 +8,7 @@ PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup run test test-postgres lint messages clean
+.PHONY: help install install-dev setup run test test-postgres lint messages clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -50,6 +50,14 @@ lint: install-dev ## Check style and the migrations
 messages: install ## Update the translation catalogues and compile them (needs gettext)
 	$(MANAGE) makemessages --locale zh_Hans --no-location --ignore '$(VENV)/*'
 	$(MANAGE) compilemessages --locale zh_Hans --ignore '$(VENV)/*'
+
+backup: ## Write a complete backup (database and media) into one file: make backup BACKUP=site.tar.gz
+	@test -n "$(BACKUP)" || { echo "usage: make backup BACKUP=site.tar.gz"; exit 2; }
+	$(MANAGE) backup_site "$(BACKUP)"
+
+restore: ## Restore such a file into an empty database: make restore BACKUP=site.tar.gz
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=site.tar.gz"; exit 2; }
+	$(MANAGE) restore_site "$(BACKUP)"
 
 clean: ## Remove the virtual environment, the local database and collected files
 	rm -rf $(VENV) var staticfiles

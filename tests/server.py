@@ -38,7 +38,8 @@ def scratch_database(workdir):
         yield f"sqlite:///{workdir / 'db.sqlite3'}"
         return
     config = environ.Env.db_url_config(url)
-    name = f"jeiweb_served_{os.getpid()}"
+    # Unique: one test session may hold several scratch databases at once.
+    name = f"jeiweb_served_{os.getpid()}_{secrets.token_hex(3)}"
     admin = psycopg2.connect(
         dbname="postgres",
         user=config["USER"],
@@ -70,6 +71,8 @@ def wait_until_serving(url, process, seconds=90):
             urllib.request.urlopen(
                 urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=30
             )
+            return
+        except urllib.error.HTTPError:  # an error page is an answer: gunicorn serves
             return
         except (urllib.error.URLError, OSError):  # refused while starting, or timed out
             time.sleep(0.2)

@@ -112,3 +112,13 @@ def test_a_nul_byte_in_the_admin_login_form_is_a_form_error(client):
     response = client.post("/en/admin/login/", {"username": "admin\x00", "password": "x\x00"})
     assert response.status_code == 200
     assert response.context["form"].errors
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["en", "zh-hans"])
+def test_a_search_with_a_nul_byte_or_an_overlong_query_is_a_bilingual_400(client, language):
+    path = {"en": "/en/search/", "zh-hans": "/zh-hans/sousuo/"}[language]
+    for query in ("clinical\x00medicine", "x" * 10_000):
+        response = client.get(path, {"q": query})
+        assert response.status_code == 400
+        assert "Bad request" in response.content.decode() and "请求无效" in response.content.decode()

@@ -184,3 +184,33 @@ def test_chromium_runs_every_page_type_without_a_policy_violation(site, browser)
     finally:
         context.close()
     assert violations == []
+
+
+@pytest.mark.browser
+def test_chromium_runs_the_cms_toolbar_editing_and_the_admin_for_staff_without_a_violation(site, browser):
+    context = browser.new_context(extra_http_headers=PROXIED)
+    page = context.new_page()
+    violations = []
+    page.on(
+        "console",
+        lambda message: (
+            violations.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
+    # Signed in over (pretend) HTTPS; the browser speaks plain http to gunicorn, so it gets the
+    # session cookie without the Secure flag, which it would not send over http.
+    session = SimpleCookie(cookies_of(staff_session(site.url))[-1])["sessionid"].value
+    context.add_cookies([{"name": "sessionid", "value": session, "url": site.url}])
+    try:
+        page.goto(site.url + "/en/about/")
+        page.wait_for_selector(".cms-toolbar", state="attached")
+        edit = re.search(r'href="(/en/admin/cms/placeholder/object/[^"]*/edit/[^"]*)"', page.content())
+        assert edit, "no edit link in the toolbar"
+        page.goto(site.url + edit.group(1).replace("&amp;", "&"))
+        page.wait_for_load_state("load")
+        for path in ("/en/admin/", "/en/admin/cms/pagecontent/", "/en/admin/news/article/add/"):
+            page.goto(site.url + path)
+            page.wait_for_load_state("load")
+    finally:
+        context.close()
+    assert violations == []

@@ -76,6 +76,11 @@ def test_pages_answer_200_while_redis_is_down_and_the_cache_works_again_after(pr
         private_redis.start()  # an empty Redis, as after a crash: nothing was saved
     after, _ = request_every_page(site_url, 2)
 
+    print(
+        f"\nRedis down: {failures(during)} of {len(during)} failed (slowest {slowest:.3f} s); "
+        f"after: {failures(after)} of {len(after)} failed; "
+        f"warnings per worker: {cache_warnings(production_site.log)}"
+    )
     assert failures(during) == 0, f"{failures(during)} of {len(during)} requests failed while Redis was down"
     assert failures(after) == 0, f"{failures(after)} of {len(after)} requests failed after Redis returned"
     # A refused connection costs nothing like a request's time budget.
@@ -97,6 +102,7 @@ def test_a_hanging_redis_costs_timeouts_not_errors(production_site, private_redi
         statuses, slowest = request_every_page(production_site.url, 1)
     finally:
         private_redis.process.send_signal(signal.SIGCONT)
+    print(f"\nRedis hanging: {failures(statuses)} of {len(statuses)} failed, slowest {slowest:.3f} s")
     assert failures(statuses) == 0
     assert slowest < 10
 

@@ -337,20 +337,21 @@ def test_an_overlong_query_is_cut_and_the_visitor_is_told(client):
         "' OR 1=1 --",
         "'; DROP TABLE search_searchdocument; --",
         '" OR ""="',
-        "clinical\x00medicine",
         "临床medicine 莱斯特 MBBS",
         "<script>alert(1)</script>",
         "\u200b\u202e",
-        "x" * 10_000,
+        "x" * 1_900,
     ],
 )
 def test_odd_queries_get_a_friendly_page(client, language, query):
+    # A NUL byte or a query string over 2000 characters is refused with a bilingual 400
+    # before the view runs: tests/test_bad_input.py.
     html = search(client, language, query)
     assert "<script>alert" not in html
     assert 'class="site-search"' in html
 
 
-@pytest.mark.parametrize("page", ["abc", "-1", "0", "999999", "1.5", "%00"])
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "999999", "1.5"])
 def test_odd_page_numbers_get_a_page_of_results(client, page):
     assert urls(search(client, "en", "programme", page=page))
 

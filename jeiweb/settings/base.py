@@ -62,9 +62,11 @@ MIDDLEWARE = [
     # Outside every middleware that writes Vary (so it sees the final value), and outside
     # WhiteNoise so that static files get Permissions-Policy and CORP too.
     "jeiweb.middleware.ResponseHeadersMiddleware",
+    # /healthz for the load balancer, before anything that needs the database (jeiweb/health.py).
+    "jeiweb.health.HealthCheckMiddleware",
     # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
     "jeiweb.middleware.RejectMalformedRequestsMiddleware",
-    # Right after SecurityMiddleware, so static files skip the rest of the stack.
+    # Right after the guards above, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Outermost of the three: compresses what the two below produced, anonymous pages only.
     "jeiweb.pagecache.PublicGZipMiddleware",

@@ -13,6 +13,8 @@ SECRET_KEY = env("SECRET_KEY")  # no default: refuse to start without a real key
 # The proxy terminates TLS and tells us so.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
+# A load balancer may ask gunicorn for /healthz over plain http: answer, do not redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Every cookie is sent over HTTPS only and never with a cross-site request (SameSite=Lax
 # still lets a visitor follow a link to us from elsewhere); the session and language cookies
 # are not readable by scripts (none of ours reads them).
