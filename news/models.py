@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
 from filer.fields.image import FilerImageField
@@ -184,6 +185,12 @@ class Article(TranslatableModel):
     @property
     def is_draft(self):
         return self.status == Status.DRAFT
+
+    @cached_property
+    def listed_categories(self):
+        """The categories a card or the page shows. A page sets them for all its articles at
+        once (news/selectors.py, attach_categories); otherwise they are read here."""
+        return list(self.categories.all())
 
     @property
     def is_visible(self):
