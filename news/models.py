@@ -159,6 +159,9 @@ class Article(TranslatableModel):
         verbose_name_plural = _("articles")
         ordering = ["-publication_start", "-pk"]
         permissions = [("publish_article", _("Can publish articles"))]
+        # What every list filters on and orders by (published, due, newest first): a page of ten
+        # reads ten index entries, whatever the size of the archive.
+        indexes = [models.Index(fields=["status", "-publication_start", "-id"], name="news_article_visible")]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
@@ -243,6 +246,11 @@ class Event(TranslatableModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-start", "-pk"]
+        # Upcoming events (end ≥ now, soonest first) and past ones (end < now, latest first).
+        indexes = [
+            models.Index(fields=["status", "end"], name="news_event_by_end"),
+            models.Index(fields=["status", "-start"], name="news_event_by_start"),
+        ]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
