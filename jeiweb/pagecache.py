@@ -27,6 +27,7 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import GZipMiddleware
@@ -109,10 +110,22 @@ def bump_content_version(**kwargs):
     _new_state(state["version"] + 1 if state else time.time_ns())
 
 
+def _bump_on_commit():
+    bump_content_version()
+
+
 def _record_changed(sender, **kwargs):
     meta = sender._meta
-    if meta.app_label in CONTENT_APPS and meta.label_lower not in IGNORED_MODELS:
-        bump_content_version(**kwargs)
+    if meta.app_label not in CONTENT_APPS or meta.label_lower in IGNORED_MODELS or kwargs.get("raw"):
+        return
+    bump_content_version()
+    # Inside a transaction (every admin save), a reader may render the old content under the new
+    # version before the commit: bump once more when it commits (once per transaction).
+    connection = transaction.get_connection()
+    if connection.in_atomic_block and not any(
+        callback is _bump_on_commit for _savepoints, callback, _robust in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_on_commit)
 
 
 def connect_content_version():

@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from djangocms_text.fields import HTMLField
 from filer.fields.image import FilerImageField
@@ -158,6 +159,9 @@ class Article(TranslatableModel):
         verbose_name_plural = _("articles")
         ordering = ["-publication_start", "-pk"]
         permissions = [("publish_article", _("Can publish articles"))]
+        # What every list filters on and orders by (published, due, newest first): a page of ten
+        # reads ten index entries, whatever the size of the archive.
+        indexes = [models.Index(fields=["status", "-publication_start", "-id"], name="news_article_visible")]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)
@@ -184,6 +188,12 @@ class Article(TranslatableModel):
     @property
     def is_draft(self):
         return self.status == Status.DRAFT
+
+    @cached_property
+    def listed_categories(self):
+        """The categories a card or the page shows. A page sets them for all its articles at
+        once (news/selectors.py, attach_categories); otherwise they are read here."""
+        return list(self.categories.all())
 
     @property
     def is_visible(self):
@@ -236,6 +246,11 @@ class Event(TranslatableModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-start", "-pk"]
+        # Upcoming events (end ≥ now, soonest first) and past ones (end < now, latest first).
+        indexes = [
+            models.Index(fields=["status", "end"], name="news_event_by_end"),
+            models.Index(fields=["status", "-start"], name="news_event_by_start"),
+        ]
 
     def __str__(self):
         return self.safe_translation_getter("title", any_language=True) or str(self.pk)

@@ -4,8 +4,6 @@ Each view says what its page is called (`meta`, the `<title>` and description; `
 H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 """
 
-from django.core.paginator import Paginator
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
@@ -16,54 +14,26 @@ from django.views.generic import DetailView, ListView, View
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
 from jeiweb.meta import cms_page_meta
-from jeiweb.pagecache import per_version
 from jeiweb.structured_data import plain
 from pages.models import Milestone, Programme
 
 from . import structured_data
 from .ical import calendar_for
-from .models import Article, Category, Event, news_url
+from .models import Article, Event, news_url
+from .selectors import (
+    CountedPaginator,
+    archive_years,
+    attach_categories,
+    for_cards,
+    neighbour,
+    published_categories,
+    published_category,
+    with_relations_flags,
+)
 
 # News of a year outside these is not there (and a year near datetime's limits would overflow
 # once shifted to Beijing time).
 MIN_YEAR, MAX_YEAR = 1900, 2999
-
-
-class CountedPaginator(Paginator):
-    """Counts the list once per content change (the count scans every matching article)."""
-
-    def __init__(self, *args, count_key, **kwargs):
-        self.count_key = count_key
-        super().__init__(*args, **kwargs)
-
-    @cached_property
-    def count(self):
-        return per_version(self.count_key, lambda: super(CountedPaginator, self).count)
-
-
-def published_categories(language):
-    """The categories holding a visible article, with their names: whole-table work, done once
-    per content change (a list of model instances, kept in the cache)."""
-    return per_version(
-        f"news-categories:{language}",
-        lambda: list(Category.objects.published(language).prefetch_related("translations")),
-    )
-
-
-def published_category(language, slug):
-    """The visible category at `slug` (from the cached list), or get_translated_or_404's answer."""
-    for category in published_categories(language):
-        if category.safe_translation_getter("slug", language_code=language) == slug:
-            category.set_current_language(language)
-            return category
-    return get_translated_or_404(Category.objects.published(language).prefetch_related("translations"), slug)
-
-
-def archive_years(language):
-    return per_version(
-        f"news-years:{language}",
-        lambda: list(Article.objects.published(language).dates("publication_start", "year", order="DESC")),
-    )
 
 
 class ArticleListView(TranslatedViewMixin, ListView):
@@ -100,7 +70,7 @@ class ArticleListView(TranslatedViewMixin, ListView):
         return news_url("article-list", language)
 
     def get_queryset(self):
-        queryset = Article.objects.published(self.language).for_listing()
+        queryset = for_cards(Article.objects.published(self.language))
         if self.category is not None:
             queryset = queryset.filter(categories=self.category)
         if self.year is not None:
@@ -125,6 +95,7 @@ class ArticleListView(TranslatedViewMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page_number = context["page_obj"].number
+        context["articles"] = attach_categories(context["articles"], self.language)
         context.update(
             category=self.category,
             year=self.year,
@@ -153,40 +124,52 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
 
     def get_object(self, queryset=None):
         articles = Article.objects.all() if self.is_staff_preview else Article.objects.published()
-        return get_translated_or_404(
-            articles.select_related("featured_image").prefetch_related(
-                "translations",
-                "categories__translations",
-                Prefetch(
-                    "related_programmes",
-                    queryset=Programme.objects.published(self.language).prefetch_related("translations"),
-                ),
-                Prefetch(
-                    "related_milestones",
-                    queryset=Milestone.objects.published(self.language)
-                    .chronological()
-                    .prefetch_related("translations"),
-                ),
-            ),
+        article = get_translated_or_404(
+            with_relations_flags(articles.select_related("featured_image").prefetch_related("translations")),
             self.kwargs["slug"],
         )
+        # Related programmes and milestones are rare: fetched only for an article that has some.
+        self.related_programmes = (
+            Programme.objects.published(self.language)
+            .filter(articles=article)
+            .prefetch_related("translations")
+            if article.has_programmes
+            else []
+        )
+        self.related_milestones = (
+            Milestone.objects.published(self.language)
+            .filter(articles=article)
+            .chronological()
+            .prefetch_related("translations")
+            if article.has_milestones
+            else []
+        )
+        return article
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        published = Article.objects.published(self.language).prefetch_related("translations")
-        earlier = published.filter(publication_start__lt=article.publication_start).exclude(pk=article.pk)
-        later = published.filter(publication_start__gt=article.publication_start).exclude(pk=article.pk)
-        related = published.filter(categories__in=list(article.categories.all())).exclude(pk=article.pk)
+        language = self.language
+        published = Article.objects.published(language).exclude(pk=article.pk)
+        earlier = published.filter(publication_start__lt=article.publication_start)
+        later = published.filter(publication_start__gt=article.publication_start)
+        its_categories = Article.categories.through.objects.filter(article=article).values("category_id")
+        related = for_cards(published.filter(categories__in=its_categories).distinct())[:3]
+        # One query for the categories of the article and of its related cards.
+        article, *related_articles = attach_categories([article, *related], language)
         image_url = article.featured_image.url if article.featured_image else None
         context.update(
             is_preview=not article.is_visible,
-            previous_article=earlier.order_by("-publication_start", "-pk").first(),
-            next_article=later.order_by("publication_start", "pk").first(),
-            related_articles=related.distinct()[:3],
-            related_events=Event.objects.published(self.language)
+            previous_article=neighbour(earlier, language, "-master__publication_start", "-master__pk"),
+            next_article=neighbour(later, language, "master__publication_start", "master__pk"),
+            related_articles=related_articles,
+            related_programmes=self.related_programmes,
+            related_milestones=self.related_milestones,
+            related_events=Event.objects.published(language)
             .filter(article=article)
-            .prefetch_related("translations"),
+            .prefetch_related("translations")
+            if article.has_events
+            else [],
             share_url=self.request.build_absolute_uri(article.get_absolute_url()),
             meta={
                 "title": article.title,

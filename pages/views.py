@@ -63,7 +63,10 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
     context_object_name = "programme"
 
     def get_object(self, queryset=None):
-        return get_translated_or_404(Programme.objects.published(self.language), self.kwargs["slug"])
+        # Every translation at once: the switcher and hreflang need the other language's slug.
+        return get_translated_or_404(
+            Programme.objects.published(self.language).prefetch_related("translations"), self.kwargs["slug"]
+        )
 
     def get_context_data(self, **kwargs):
         programme = self.object

@@ -11,9 +11,11 @@ from datetime import timedelta
 import pytest
 from cms.models import PageContent
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils import timezone
 from djangocms_versioning.models import Version
 
+from jeiweb.pagecache import _bump_on_commit, content_version
 from news.models import Status
 from pages.models import Programme
 from tests.audit import PAGE_TYPES
@@ -174,3 +176,13 @@ def test_anonymous_html_is_compressed_and_staff_pages_are_not(client, staff):
     client.force_login(staff)
     response = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in response
+
+
+def test_a_transaction_bumps_the_version_once_more_when_it_commits(django_capture_on_commit_callbacks):
+    # A reader may render the old content under the new version before the commit: the commit
+    # makes that page stale too. Once per transaction, however many records it saves.
+    with django_capture_on_commit_callbacks(execute=True) as callbacks, transaction.atomic():
+        make_article(title="Saved in a transaction")
+        during = content_version()
+    assert callbacks == [_bump_on_commit]
+    assert content_version() > during

@@ -1,4 +1,4 @@
-"""Query budgets of every app page type: the same with 5 articles as with 60, and at most 10
+"""Query budgets of every app page type: the same with 12 articles as with 60, and at most 10
 when the page itself is not cached. (Served from the cache, every page takes none:
 tests/test_pagecache.py.)
 
@@ -82,18 +82,18 @@ def measure(client, urls):
     return result
 
 
-def test_every_app_page_type_takes_the_same_few_queries_with_5_or_60_articles(client):
+def test_every_app_page_type_takes_the_same_few_queries_with_12_or_60_articles(client):
     category = make_category()
     image = make_image((1000, 600))
     event = make_event()
     make_event(start=timezone.now() - timezone.timedelta(days=30))
-    bulk_articles(5, category, image)
+    bulk_articles(12, category, image)
     bump_content_version()
     small = measure(client, page_types(category, event))
-    bulk_articles(55, category, image, start=timezone.now() - timezone.timedelta(hours=10))
+    bulk_articles(48, category, image, start=timezone.now() - timezone.timedelta(hours=10))
     bump_content_version()
     large = measure(client, page_types(category, event))
-    print("\nqueries per page type (5 articles | 60 articles):")
+    print("\nqueries per page type (12 articles | 60 articles):")
     for kind in small:
         print(f"  {kind:28} {small[kind]} | {large[kind]}")
     assert small == large

@@ -1,8 +1,11 @@
 """Serving through gunicorn over real HTTP: pages, redirects and WhiteNoise's static files."""
 
+import gzip
 import re
 import urllib.error
 import urllib.request
+
+import brotli
 
 
 class NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -50,3 +53,25 @@ def test_static_files_are_fingerprinted_compressed_and_cached_for_long(site_url)
     assert response.headers["Content-Encoding"] in {"br", "gzip"}
     assert "immutable" in response.headers["Cache-Control"]
     assert "max-age=315360000" in response.headers["Cache-Control"]
+
+
+def test_a_stylesheet_is_served_brotli_compressed_to_a_browser_that_asks(site_url):
+    html = fetch(site_url + "/en/").read().decode()
+    stylesheet = re.search(r'href="(/static/css/site\.[0-9a-f]{12}\.css)"', html).group(1)
+    plain = fetch(site_url + stylesheet).read()
+
+    response = fetch(site_url + stylesheet, {"Accept-Encoding": "br"})
+
+    assert response.headers["Content-Encoding"] == "br"
+    assert brotli.decompress(response.read()) == plain
+
+
+def test_an_anonymous_page_is_compressed_cacheable_and_answered_304_when_unchanged(site_url):
+    for path in ("/en/", "/en/news-events/", "/zh-hans/zhuanye/"):
+        response = fetch(site_url + path, {"Accept-Encoding": "gzip"})
+        assert response.headers["Content-Encoding"] == "gzip"
+        assert b"</html>" in gzip.decompress(response.read())
+        assert "public" in response.headers["Cache-Control"]
+        etag = response.headers["ETag"]
+        again = fetch(site_url + path, {"Accept-Encoding": "gzip", "If-None-Match": etag})
+        assert again.status == 304
