@@ -127,7 +127,11 @@ def gunicorn(environment, workers=2):
         yield Server(url, process)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a worker still busy with a slow request
+            process.kill()
+            process.wait(timeout=10)
 
 
 @contextmanager
