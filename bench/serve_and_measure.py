@@ -94,7 +94,7 @@ def fresh_database(name):
 
 
 def manage(environment, *arguments):
-    print(time.strftime("  %H:%M:%S manage.py"), " ".join(arguments)[:80], flush=True)
+    print(time.strftime("  %H:%M:%S UTC manage.py", time.gmtime()), " ".join(arguments)[:80], flush=True)
     subprocess.run([sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=environment, check=True)
 
 
