@@ -16,9 +16,11 @@ import json
 import os
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 import urllib.error
 import urllib.request
 from contextlib import closing, suppress
@@ -34,6 +36,7 @@ import redis  # noqa: E402
 from tests.server import gunicorn  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
+SLOW_MS = 1000  # a page slower than this alone is not loaded with wrk (see wrk())
 NEWS_EN, NEWS_ZH = "/en/news-events", "/zh-hans/xinwen-huodong"
 PAGES = [
     ("static file (reference)", "{static}"),
@@ -91,7 +94,7 @@ def fresh_database(name):
 
 
 def manage(environment, *arguments):
-    print("  manage.py", " ".join(arguments)[:80], flush=True)
+    print(time.strftime("  %H:%M:%S UTC manage.py", time.gmtime()), " ".join(arguments)[:80], flush=True)
     subprocess.run([sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=environment, check=True)
 
 
@@ -107,23 +110,54 @@ def server_cpu_seconds(master):
     return total / TICKS
 
 
+def wait_until_idle(master, seconds=180):
+    """Requests still queued when wrk stops (a slow page) are served after it: wait for them, so
+    that their CPU time is not counted against the next page."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        before = server_cpu_seconds(master)
+        time.sleep(0.5)
+        if server_cpu_seconds(master) - before < 0.03:
+            return
+
+
+def single_request_ms(url):
+    started = time.perf_counter()
+    with suppress(urllib.error.HTTPError):  # an error page is measured like any other (flagged)
+        urllib.request.urlopen(url, timeout=120).read()
+    return 1000 * (time.perf_counter() - started)
+
+
 def wrk(url, master, seconds):
-    # Each worker renders the page once first, so that a short run measures the steady state
-    # (caches filled, templates compiled) rather than the first visitor.
-    for _ in range(4):
-        with suppress(urllib.error.HTTPError):  # an error page is measured like any other (flagged)
-            urllib.request.urlopen(url, timeout=120).read()
+    # Each worker renders the page first, so that a short run measures the steady state (caches
+    # filled, templates compiled) rather than the first visitor; the median of the last two is
+    # the time of one request alone.
+    single_request_ms(url)
+    before = server_cpu_seconds(master)
+    alone = [single_request_ms(url) for _ in range(2)]
+    single, cpu_alone = statistics.median(alone), 1000 * (server_cpu_seconds(master) - before) / 2
+    if single > SLOW_MS:
+        # Eight connections to a page this slow would only queue: its single requests say it all.
+        return {"rps": float("nan"), "cpu_ms": cpu_alone, "single_ms": single, "errors": 0, "slow": True}
     before = server_cpu_seconds(master)
     output = subprocess.run(
-        ["wrk", "-t1", "-c8", f"-d{seconds}s", url], capture_output=True, text=True, check=True
+        ["wrk", "-t1", "-c8", f"-d{seconds}s", "--timeout", "30s", url],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     cpu = server_cpu_seconds(master) - before
+    wait_until_idle(master)
     requests = int(re.search(r"(\d+) requests in", output).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    socket_errors = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "cpu_ms": 1000 * cpu / requests if requests else float("nan"),
-        "errors": int(errors.group(1)) if errors else 0,
+        "cpu_ms": 1000 * cpu / requests if requests else cpu_alone,
+        "single_ms": single,
+        "errors": (int(errors.group(1)) if errors else 0)
+        + (sum(map(int, socket_errors.groups())) if socket_errors else 0),
+        "slow": False,
     }
 
 
@@ -159,7 +193,11 @@ def measure(server, environment, seconds):
         result = wrk(server.url + path, server.process, seconds)
         result["queries"] = queries[path]
         results[label] = result
-        print(f"  {label:32} {result['rps']:8.1f} req/s {result['cpu_ms']:6.2f} ms CPU", flush=True)
+        print(
+            f"  {label:32} {result['rps']:8.1f} req/s {result['cpu_ms']:7.2f} ms CPU/req"
+            f" {result['single_ms']:7.0f} ms alone" + (" (slow: no wrk)" if result["slow"] else ""),
+            flush=True,
+        )
     return results
 
 
@@ -167,20 +205,24 @@ def table(small, large, articles):
     static_small = small["static file (reference)"]["rps"]
     static_large = large["static file (reference)"]["rps"] if large else None
     size = "seed"
-    columns = f"{size} req/s | × static | CPU ms/req | queries cold/warm |"
+    columns = f"{size} req/s | × static | CPU ms/req | ms alone | queries cold/warm |"
     header = f"| page | {columns}"
-    rule = "|---|---:|---:|---:|---:|"
+    rule = "|---|---:|---:|---:|---:|---:|"
     if large:
-        header += f" {articles:,} articles: req/s | × static | CPU ms/req | queries cold/warm | CPU ratio |"
-        rule += "---:|---:|---:|---:|---:|"
+        header += f" {articles:,} articles: req/s | × static | CPU ms/req | ms alone | queries cold/warm |"
+        header += " CPU ratio | ms ratio |"
+        rule += "---:|---:|---:|---:|---:|---:|---:|"
     lines = [header, rule]
 
     def cells(result, static):
         cold, warm, status = result["queries"]
         flag = f" ({status})" if status != 200 else ""
         flag += f" ({result['errors']} errors)" if result["errors"] else ""
+        if result["slow"]:
+            return f" — | — | {result['cpu_ms']:.2f} | {result['single_ms']:.0f} | {cold}/{warm}{flag} |"
         return (
             f" {result['rps']:.0f} | {result['rps'] / static:.2f} | {result['cpu_ms']:.2f} |"
+            f" {result['single_ms']:.0f} |"
             f" {cold}/{warm}{flag} |"
         )
 
@@ -189,6 +231,7 @@ def table(small, large, articles):
         if large and label in large:
             row += cells(large[label], static_large)
             row += f" {large[label]['cpu_ms'] / max(result['cpu_ms'], 0.001):.1f}× |"
+            row += f" {large[label]['single_ms'] / max(result['single_ms'], 0.001):.1f}× |"
         lines.append(row)
     return "\n".join(lines)
 
@@ -249,9 +292,10 @@ def main():
             flush()  # bulk_create sends no signal: the caches do not know of the new records
             print(f"With {options.articles} articles", flush=True)
             large = measure(server, environment, options.seconds)
+        print()
+        print(table(small, large, options.articles), flush=True)
+        wait_until_idle(server.process)
     flush()
-    print()
-    print(table(small, large, options.articles))
 
 
 if __name__ == "__main__":

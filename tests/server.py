@@ -135,7 +135,11 @@ def gunicorn(environment, workers=2, log_path=None):
         yield Server(url, process)
     finally:
         process.terminate()
-        process.wait(timeout=10)
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:  # a worker still busy with a slow request
+            process.kill()
+            process.wait(timeout=10)
         if log_path:
             log.close()
 

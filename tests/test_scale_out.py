@@ -27,6 +27,11 @@ from PIL import Image
 from tests.news_factories import image_bytes
 from tests.server import free_port, served_site
 
+pytestmark = pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
+    reason="two app servers share a PostgreSQL database (DATABASE_URL=postgres://...)",
+)
+
 REDIS_URL = "redis://127.0.0.1:6379/9"  # a database number of its own, flushed at the start
 BUCKET = "jeiweb-media"
 CREDENTIALS = {"S3_ACCESS_KEY_ID": "testing", "S3_SECRET_ACCESS_KEY": "testing", "S3_REGION": "us-east-1"}
@@ -91,8 +96,6 @@ def s3_endpoint():
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory, redis_url, s3_endpoint):
-    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
-        pytest.skip("two app servers share a PostgreSQL database (DATABASE_URL=postgres://...)")
     environment = {"CACHE_URL": redis_url, "S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": s3_endpoint}
     environment.update(CREDENTIALS, **PUBLIC)
     with served_site(tmp_path_factory.mktemp("scale-out"), servers=2, environment=environment) as site:
