@@ -4,14 +4,18 @@ It knows nothing of the registry: `search.registry.rebuild` recreates the whole 
 
 from django.db import transaction
 
+from search import fulltext
 from search.analysis import token_string
-from search.models import SearchDocument
+from search.models import DEFAULT_WEIGHT, SearchDocument
 
 TITLE_MAX_LENGTH = SearchDocument._meta.get_field("title").max_length
 
 
 def document(provider, language, entry):
     title = " ".join(entry.title.split())[:TITLE_MAX_LENGTH]
+    # Synonyms count as words of the title (they name the thing) but are never shown.
+    tokens = token_string(f"{title} {entry.keywords} {entry.text}")
+    weight = entry.weight if entry.weight is not None else getattr(provider, "weight", DEFAULT_WEIGHT)
     return SearchDocument(
         language=language,
         kind=provider.kind,
@@ -19,8 +23,10 @@ def document(provider, language, entry):
         url=entry.url,
         title=title,
         body=entry.text,
-        title_tokens=token_string(title),
-        tokens=token_string(f"{title} {entry.text}"),
+        title_tokens=token_string(f"{title} {entry.keywords}"),
+        tokens=tokens,
+        search_vector=fulltext.tsvector(tokens),
+        weight=weight,
         visible_from=entry.visible_from,
     )
 
@@ -37,8 +43,9 @@ def replace(provider, language, entries, keys=None):
     stale = SearchDocument.objects.filter(kind=provider.kind, language=language)
     if keys is not None:
         stale = stale.filter(key__in=list(keys))
-    stale.delete()
+    stale.delete()  # on SQLite, a trigger deletes their full-text rows too
     SearchDocument.objects.bulk_create(documents)
+    fulltext.write(documents)
     return len(documents)
 
 
