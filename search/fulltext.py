@@ -86,7 +86,8 @@ def candidates(terms):
     if is_postgresql():
         return Q(search_vector=LexemeQuery(" | ".join(_quoted_lexeme(term) for term in terms)))
     if is_sqlite():
-        return Q(pk__in=RawSQL(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", (_fts5_query(terms),)))
+        matching = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        return Q(pk__in=RawSQL(matching, (_fts5_query(terms),)))
     return None  # another engine: the LIKE lookups alone select (search/models.py)
 
 
