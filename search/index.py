@@ -2,6 +2,8 @@
 
 It knows nothing of the registry: `search.registry.rebuild` recreates the whole index."""
 
+import itertools
+
 from django.db import transaction
 
 from search import fulltext
@@ -31,22 +33,37 @@ def document(provider, language, entry):
     )
 
 
+# Documents are built and written this many at a time, so that rebuilding a large index
+# holds a batch in memory, not the whole archive.
+BATCH_SIZE = 500
+
+
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 @transaction.atomic
 def replace(provider, language, entries, keys=None):
-    """Make the index hold `entries` for the provider and language.
+    """Make the index hold `entries` for the provider and language, in one transaction (a
+    visitor never sees the kind half indexed).
 
     With `keys`, only the documents of those keys are replaced (what one edit touched);
     without, every document of the provider and language is. An entry without a URL (a page
     under an unpublished parent) cannot be visited, so it is left out.
     """
-    documents = [document(provider, language, entry) for entry in entries if entry.url]
     stale = SearchDocument.objects.filter(kind=provider.kind, language=language)
     if keys is not None:
         stale = stale.filter(key__in=list(keys))
     stale.delete()  # on SQLite, a trigger deletes their full-text rows too
-    SearchDocument.objects.bulk_create(documents)
-    fulltext.write(documents)
-    return len(documents)
+    written = 0
+    for batch in _batches((entry for entry in entries if entry.url), BATCH_SIZE):
+        documents = [document(provider, language, entry) for entry in batch]
+        SearchDocument.objects.bulk_create(documents)
+        fulltext.write(documents)
+        written += len(documents)
+    return written
 
 
 def remove(provider, keys):

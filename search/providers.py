@@ -178,7 +178,8 @@ class ModelProvider(SearchProvider):
         )
 
     def entries(self, language):
-        for obj in self.get_queryset(language):
+        # In chunks (with their prefetches), not the whole table at once: see index.replace.
+        for obj in self.get_queryset(language).iterator(chunk_size=index.BATCH_SIZE):
             yield self.entry(obj, language)
 
     def watched_models(self):
