@@ -35,6 +35,7 @@ class ProgrammeAdmin(CollegeAdmin):
         ),
         (_("Key dates"), {"fields": ["approved_in", "launched_in", "first_intake_in"]}),
         (_("Shown only when filled in"), {"fields": ["duration_years", "places", "fees"]}),
+        (_("Search"), {"fields": ["synonyms"]}),
     ]
 
     def get_prepopulated_fields(self, request, obj=None):

@@ -12,8 +12,12 @@ class ProgrammeProvider(ModelProvider):
     model = Programme
     kind = "programme"
     label = _("Programme")
+    # What applicants look for: a programme ranks above pages, news and milestones.
+    weight = 30
     title_field = "title"
     text_fields = ("summary", "description")
+    # Staff's other words for it (临床, MBBS, medicine…): found like words of the title.
+    keywords_field = "synonyms"
 
     def get_queryset(self, language):
         return Programme.objects.published(language).prefetch_related("translations")
@@ -26,6 +30,8 @@ class MilestoneProvider(ModelProvider):
     model = Milestone
     kind = "milestone"
     label = _("Milestone")
+    # A line of history: below what answers a question (programmes, pages, news).
+    weight = 5
     title_field = "title"
     text_fields = ("description",)
 

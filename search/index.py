@@ -2,16 +2,22 @@
 
 It knows nothing of the registry: `search.registry.rebuild` recreates the whole index."""
 
+import itertools
+
 from django.db import transaction
 
+from search import fulltext
 from search.analysis import token_string
-from search.models import SearchDocument
+from search.models import DEFAULT_WEIGHT, SearchDocument
 
 TITLE_MAX_LENGTH = SearchDocument._meta.get_field("title").max_length
 
 
 def document(provider, language, entry):
     title = " ".join(entry.title.split())[:TITLE_MAX_LENGTH]
+    # Synonyms count as words of the title (they name the thing) but are never shown.
+    tokens = token_string(f"{title} {entry.keywords} {entry.text}")
+    weight = entry.weight if entry.weight is not None else getattr(provider, "weight", DEFAULT_WEIGHT)
     return SearchDocument(
         language=language,
         kind=provider.kind,
@@ -19,27 +25,45 @@ def document(provider, language, entry):
         url=entry.url,
         title=title,
         body=entry.text,
-        title_tokens=token_string(title),
-        tokens=token_string(f"{title} {entry.text}"),
+        title_tokens=token_string(f"{title} {entry.keywords}"),
+        tokens=tokens,
+        search_vector=fulltext.tsvector(tokens),
+        weight=weight,
         visible_from=entry.visible_from,
     )
 
 
+# Documents are built and written this many at a time, so that rebuilding a large index
+# holds a batch in memory, not the whole archive.
+BATCH_SIZE = 500
+
+
+def _batches(iterable, size):
+    iterator = iter(iterable)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
+
+
 @transaction.atomic
 def replace(provider, language, entries, keys=None):
-    """Make the index hold `entries` for the provider and language.
+    """Make the index hold `entries` for the provider and language, in one transaction (a
+    visitor never sees the kind half indexed).
 
     With `keys`, only the documents of those keys are replaced (what one edit touched);
     without, every document of the provider and language is. An entry without a URL (a page
     under an unpublished parent) cannot be visited, so it is left out.
     """
-    documents = [document(provider, language, entry) for entry in entries if entry.url]
     stale = SearchDocument.objects.filter(kind=provider.kind, language=language)
     if keys is not None:
         stale = stale.filter(key__in=list(keys))
-    stale.delete()
-    SearchDocument.objects.bulk_create(documents)
-    return len(documents)
+    stale.delete()  # on SQLite, a trigger deletes their full-text rows too
+    written = 0
+    for batch in _batches((entry for entry in entries if entry.url), BATCH_SIZE):
+        documents = [document(provider, language, entry) for entry in batch]
+        SearchDocument.objects.bulk_create(documents)
+        fulltext.write(documents)
+        written += len(documents)
+    return written
 
 
 def remove(provider, keys):

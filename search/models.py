@@ -1,11 +1,17 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from search import fulltext
 from search.analysis import is_cjk
+
+# The weight of a document whose provider does not say (search/providers.py).
+DEFAULT_WEIGHT = 10
 
 
 def _term_lookup(field, term):
@@ -28,9 +34,14 @@ class SearchDocumentQuerySet(models.QuerySet):
     def matching(self, terms):
         """Documents that contain any of the terms, best first.
 
-        More matched terms rank above fewer; among those, more terms in the title rank above
-        fewer; then the shorter title (a page about the thing) above the longer. The ranking is
-        plain SQL (CASE and LIKE), so it is the same on SQLite and PostgreSQL.
+        More matched terms rank above fewer; among those, more terms in the title (or in the
+        synonyms a provider adds to it) rank above fewer; then the heavier kind (a programme or
+        the Contact page above a milestone: each provider's `weight`); then the shorter title
+        (a page about the thing) above the longer.
+
+        The documents are selected with the full-text index of the engine (search/fulltext.py:
+        a GIN index on PostgreSQL, FTS5 on SQLite); the ranking is plain SQL (CASE and LIKE)
+        over those few, so it is the same on SQLite and PostgreSQL.
         """
         if not terms:
             return self.none()
@@ -43,9 +54,11 @@ class SearchDocumentQuerySet(models.QuerySet):
             (Case(When(_term_lookup("title_tokens", term), then=one), default=zero) for term in terms),
             start=Value(0),
         )
-        anywhere = Q()
-        for term in terms:
-            anywhere |= _term_lookup("tokens", term)
+        anywhere = fulltext.candidates(terms)
+        if anywhere is None:
+            anywhere = Q()
+            for term in terms:
+                anywhere |= _term_lookup("tokens", term)
         return (
             self.filter(anywhere)
             .annotate(
@@ -53,8 +66,8 @@ class SearchDocumentQuerySet(models.QuerySet):
                 title_terms=models.ExpressionWrapper(in_title, output_field=IntegerField()),
                 title_length=Length("title"),
             )
-            .order_by("-matched_terms", "-title_terms", "title_length", "title", "pk")
-            .defer("tokens", "title_tokens")
+            .order_by("-matched_terms", "-title_terms", "-weight", "title_length", "title", "pk")
+            .defer("tokens", "title_tokens", "search_vector")
         )
 
 
@@ -73,9 +86,15 @@ class SearchDocument(models.Model):
     url = models.CharField(_("URL"), max_length=500)
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
-    # Pre-segmented, pre-stemmed words separated by spaces (search/analysis.py).
+    # Pre-segmented, pre-stemmed words separated by spaces (search/analysis.py); the title's
+    # include the synonyms its provider gives (a programme's, edited by staff).
     title_tokens = models.TextField(blank=True)
     tokens = models.TextField(blank=True)
+    # The tokens as a tsvector under a GIN index, on PostgreSQL only (on SQLite the column is
+    # empty and an FTS5 table does its work): see search/fulltext.py.
+    search_vector = SearchVectorField(null=True, editable=False)
+    # How much its kind weighs in the ranking (a programme above a milestone).
+    weight = models.PositiveSmallIntegerField(_("weight"), default=DEFAULT_WEIGHT)
     visible_from = models.DateTimeField(_("visible from"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -89,6 +108,8 @@ class SearchDocument(models.Model):
         ]
         indexes = [
             models.Index(fields=["language", "kind"], name="search_doc_language_kind"),
+            # Created on PostgreSQL only (search/migrations/0004_full_text.py).
+            GinIndex(fields=["search_vector"], name="search_doc_vector"),
         ]
 
     def __str__(self):

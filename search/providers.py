@@ -61,6 +61,7 @@ from django.utils.html import strip_tags
 
 from jeiweb.i18n import language_codes
 from search import index
+from search.models import DEFAULT_WEIGHT
 
 BLOCK_TAG = re.compile(
     r"</?(?:p|div|br|h[1-6]|li|ul|ol|dl|dt|dd|tr|td|th|table|caption|section|article|aside|"
@@ -88,13 +89,22 @@ class Entry:
     title: str
     text: str = ""
     visible_from: datetime | None = None
+    # Other words for the thing (a programme's synonyms): they rank as title words, unseen.
+    keywords: str = ""
+    # How much this entry weighs in the ranking; None: its provider's `weight`.
+    weight: int | None = None
 
 
 class SearchProvider:
-    """A kind of searchable thing. Subclasses set `kind` and `label` and list `entries`."""
+    """A kind of searchable thing. Subclasses set `kind` and `label` and list `entries`.
+
+    `weight` says how its documents rank against other kinds' for the same words (after the
+    number of words matched and the matches in the title): what answers a visitor's question
+    (a programme, the Contact page) weighs more than a line of history (a milestone)."""
 
     kind: str = ""
     label = ""
+    weight: int = DEFAULT_WEIGHT
 
     def entries(self, language) -> Iterable[Entry]:
         raise NotImplementedError
@@ -142,6 +152,14 @@ class ModelProvider(SearchProvider):
             for name in self.text_fields
         )
 
+    # A translated field whose words are synonyms of the title (one per line or comma separated).
+    keywords_field = None
+
+    def get_keywords(self, obj, language):
+        if self.keywords_field:
+            return obj.safe_translation_getter(self.keywords_field, default="", language_code=language)
+        return ""
+
     def get_visible_from(self, obj):
         """When the object becomes visible, if that is a time that may lie ahead."""
         return None
@@ -156,10 +174,12 @@ class ModelProvider(SearchProvider):
             title=self.get_title(obj, language) or "",
             text=self.get_text(obj, language) or "",
             visible_from=self.get_visible_from(obj),
+            keywords=self.get_keywords(obj, language) or "",
         )
 
     def entries(self, language):
-        for obj in self.get_queryset(language):
+        # In chunks (with their prefetches), not the whole table at once: see index.replace.
+        for obj in self.get_queryset(language).iterator(chunk_size=index.BATCH_SIZE):
             yield self.entry(obj, language)
 
     def watched_models(self):

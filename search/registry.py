@@ -7,8 +7,6 @@ Apps register their providers (search/providers.py) in their `search_indexes.py`
 The registry sits above the providers and the index: it imports both, neither imports it.
 """
 
-from django.db import transaction
-
 from jeiweb.i18n import language_codes
 from search import index
 from search.models import SearchDocument
@@ -44,10 +42,13 @@ class SearchRegistry:
     def __iter__(self):
         return iter(list(self._providers.values()))
 
-    @transaction.atomic
     def rebuild(self):
         """Recreate the whole index from every registered provider, in every language (the
-        documents of a provider no longer registered go); returns the document count."""
+        documents of a provider no longer registered go); returns the document count.
+
+        Each provider and language is replaced in a transaction of its own (index.replace),
+        in batches: a large archive is neither held in memory nor locked in one transaction,
+        and visitors never see a kind half indexed."""
         SearchDocument.objects.exclude(kind__in=[provider.kind for provider in self]).delete()
         return sum(
             index.replace(provider, language, provider.entries(language))

@@ -40,6 +40,10 @@ class CMSPageProvider(SearchProvider):
 
     kind = "page"
     label = _("Page")
+    # A page of the site tells what the institute is and does: above news and history.
+    weight = 20
+    # Pages that answer an applicant's question weigh as much as a programme, by reverse_id.
+    weight_by_reverse_id = {"contact": 30}
 
     def key(self, page_id):
         return f"page:{page_id}"
@@ -69,6 +73,7 @@ class CMSPageProvider(SearchProvider):
                 url=page.get_absolute_url(language, fallback=False) or "",
                 title=content.page_title or content.title,
                 text=" ".join([content.meta_description or "", *texts[content.pk]]),
+                weight=self.weight_by_reverse_id.get(page.reverse_id),
             )
 
     def reindex(self, page, language):

@@ -74,8 +74,7 @@ class Listed(SearchProvider):
         return [entry for entry in self.items if entry.url.startswith(f"/{language}/")]
 
 
-@pytest.fixture
-def listed():
+def registered_listed():
     """Register a test provider; its documents are indexed with `listed.index(*entries)`."""
     provider = Listed()
 
@@ -88,6 +87,11 @@ def listed():
     registry.register(provider)
     yield provider
     registry.unregister(provider.kind)
+
+
+@pytest.fixture
+def listed():
+    yield from registered_listed()
 
 
 # The Chinese cases

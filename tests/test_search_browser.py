@@ -39,3 +39,23 @@ def test_a_visitor_searches_from_the_header_with_the_keyboard(
     assert page.get_by_role("searchbox", name=label).input_value() == query
     assert Axe().run(page).response["violations"] == []
     context.close()
+
+
+@pytest.mark.parametrize(
+    ("width", "locale", "path", "query", "link", "contact_path"),
+    [
+        (1280, "en-GB", "/en/search/", "xylophone", "Contact us", "/en/contact/"),
+        (390, "zh-CN", "/zh-hans/sousuo/", "木琴", "联系我们", "/zh-hans/lianxi/"),
+    ],
+)
+def test_a_search_that_finds_nothing_leads_on_to_contact(
+    site_url, browser, width, locale, path, query, link, contact_path
+):
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale=locale)
+    page = context.new_page()
+    page.goto(f"{site_url}{path}?q={query}")
+    suggestion = page.locator(".search__ask").get_by_role("link", name=link)
+    assert suggestion.is_visible()
+    assert Axe().run(page).response["violations"] == []
+    suggestion.click()
+    page.wait_for_url(f"**{contact_path}")

@@ -68,6 +68,14 @@ class Programme(KeyedModel, TranslatableModel):
         summary=models.TextField(_("summary"), help_text=_("One or two sentences, shown on the card.")),
         description=models.TextField(_("description"), blank=True),
         fees=models.CharField(_("fees"), max_length=200, blank=True),
+        synonyms=models.TextField(
+            _("synonyms for search"),
+            blank=True,
+            help_text=_(
+                "Other words people search for to find this programme, one per line or separated "
+                "by commas (e.g. 临床, MBBS, medicine). They are not shown on the site."
+            ),
+        ),
         meta={"unique_together": [("language_code", "slug")]},
     )
     level = models.CharField(_("level"), max_length=20, choices=Level.choices)
