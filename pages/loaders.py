@@ -104,6 +104,8 @@ class CollegeLoader:
         for entry in self.read("milestones"):
             entry = dict(entry)
             self.keyed(models.Milestone, entry, programme=self.programme(entry.pop("programme", None)))
+        for entry in self.read("contact_points"):
+            self.keyed(models.ContactPoint, entry)
         self.snapshots()
         return self.created
 

@@ -55,5 +55,6 @@ def breadcrumb_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
-def institute_json_ld(context):
-    return structured_data.script(structured_data.institute(context["request"]))
+def institute_json_ld(context, contact_points=None):
+    """The institute's JSON-LD; an app passes its ContactPoint items in (the core imports no app)."""
+    return structured_data.script(structured_data.institute(context["request"], contact_points or ()))
