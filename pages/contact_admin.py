@@ -7,7 +7,7 @@ from django.db import models as django_models
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from jeiweb.admin import TranslationsAdmin
 from pages import models
@@ -42,7 +42,7 @@ class ContactPointAdmin(TranslationsAdmin):
 CSV_COLUMNS = [
     ("created", _("received")),
     ("status", _("status")),
-    ("name", _("name")),
+    ("name", pgettext_lazy("person", "name")),
     ("email", _("e-mail")),
     ("phone", _("phone")),
     ("province", _("province")),

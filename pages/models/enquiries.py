@@ -10,6 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Province(models.TextChoices):
@@ -36,7 +37,7 @@ class Province(models.TextChoices):
     GUANGDONG = "guangdong", _("Guangdong")
     GUANGXI = "guangxi", _("Guangxi")
     HAINAN = "hainan", _("Hainan")
-    CHONGQING = "chongqing", _("Chongqing")
+    CHONGQING = "chongqing", pgettext_lazy("province", "Chongqing")
     SICHUAN = "sichuan", _("Sichuan")
     GUIZHOU = "guizhou", _("Guizhou")
     YUNNAN = "yunnan", _("Yunnan")
@@ -67,7 +68,7 @@ class EnquiryQuerySet(models.QuerySet):
 
 
 class Enquiry(models.Model):
-    name = models.CharField(_("name"), max_length=100)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     province = models.CharField(_("province"), max_length=20, choices=Province.choices)
