@@ -44,7 +44,10 @@ def send(client, django_capture_on_commit_callbacks):
 
 @pytest.mark.parametrize(
     ("language", "subject", "greeting"),
-    [("en", "We have received your question", "Dear 王芳,"), ("zh-hans", "我们已收到您的咨询", "王芳，您好：")],
+    [
+        ("en", "We have received your question", "Dear 王芳,"),
+        ("zh-hans", "我们已收到您的咨询", "王芳，您好："),
+    ],
 )
 def test_an_enquiry_is_stored_mailed_and_confirmed_in_the_visitors_language(
     client, send, settings, language, subject, greeting
@@ -175,9 +178,15 @@ def inbox():
     clinical = models.Programme.objects.get(key="clinical-medicine")
     return [
         models.Enquiry.objects.create(
-            name="王芳", email="a@example.com", province="chongqing", programme=clinical, question="学费多少？"
+            name="王芳",
+            email="a@example.com",
+            province="chongqing",
+            programme=clinical,
+            question="学费多少？",
         ),
-        models.Enquiry.objects.create(name="Li Lei", phone="13800000000", province="sichuan", question="IELTS?"),
+        models.Enquiry.objects.create(
+            name="Li Lei", phone="13800000000", province="sichuan", question="IELTS?"
+        ),
     ]
 
 
@@ -227,7 +236,9 @@ def test_purge_deletes_only_closed_enquiries_older_than_the_retention(settings):
     settings.ENQUIRY_RETENTION_DAYS = 30
     old = timezone.now() - timedelta(days=31)
     keep_open = models.Enquiry.objects.create(name="a", province="outside", question="q", created=old)
-    gone = models.Enquiry.objects.create(name="b", province="outside", question="q", created=old, status="closed")
+    gone = models.Enquiry.objects.create(
+        name="b", province="outside", question="q", created=old, status="closed"
+    )
     recent = models.Enquiry.objects.create(name="c", province="outside", question="q", status="closed")
     out = io.StringIO()
     call_command("purge_enquiries", "--dry-run", stdout=out)
