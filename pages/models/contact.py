@@ -57,15 +57,19 @@ class ContactPoint(KeyedModel, TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.key
 
-    def display(self):
-        """What a page shows, as plain data (cacheable), in the active language."""
-        get = self.safe_translation_getter
+    def display(self, translation, fallback=None):
+        """What a page shows, as plain data (cacheable): `translation` is the one of the page's
+        language (or None), `fallback` one of another language, for the name only."""
+
+        def text(name):
+            return getattr(translation, name, "") or ""
+
         data = {
             "kind": self.kind,
-            "name": get("name", any_language=True) or "",
-            "address": get("address") or "",
-            "office_hours": get("office_hours") or "",
-            "wechat_account": get("wechat_account") or "",
+            "name": text("name") or getattr(fallback, "name", "") or self.key,
+            "address": text("address"),
+            "office_hours": text("office_hours"),
+            "wechat_account": text("wechat_account"),
             "phone": self.phone,
             "email": self.email,
             "map_url": self.map_url,
@@ -91,12 +95,23 @@ def schema_contact_point(data):
 
 
 def display_contact_points(language):
-    """Every contact point that has something to show, as plain data, from the cache."""
+    """Every contact point that has something to show, as plain data, from the cache.
+
+    Built in one query (the translations with their contact point), as the footer of a page
+    whose cache is cold asks for it too."""
     key = CACHE_KEY.format(language=language)
     points = cache.get(key)
     if points is None:
-        records = ContactPoint.objects.select_related("wechat_qr").prefetch_related("translations")
-        points = [data for data in (record.display() for record in records) if data["has_details"]]
+        translations = ContactPoint._parler_meta.root_model.objects.select_related("master__wechat_qr")
+        by_point = {}
+        for translation in translations.order_by("master__order", "master__pk"):
+            by_point.setdefault(translation.master, {})[translation.language_code] = translation
+        points = []
+        for point, texts in by_point.items():
+            fallback = next(iter(texts.values()))
+            data = point.display(texts.get(language), fallback)
+            if data["has_details"]:
+                points.append(data)
         cache.set(key, points, CACHE_SECONDS)
     return points
 
