@@ -99,4 +99,6 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(client):
     with_fifty = {kind: count_queries(client, url) for kind, url in urls().items()}
     assert with_five == with_fifty
     # The budgets measured when this was written; a change that adds queries should say why.
-    assert with_fifty == {"list": 13, "category": 14, "detail": 22, "rss": 6, "atom": 6, "home": 19}
+    # Home +1 (issue 11): the contact points for the footer and the institute's JSON-LD, one
+    # query after a cache clear (cached per language afterwards).
+    assert with_fifty == {"list": 13, "category": 14, "detail": 22, "rss": 6, "atom": 6, "home": 20}
