@@ -212,6 +212,8 @@ STORAGES = {
 # mail is sent, so a mail outage loses none.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
+# Mail is sent while the visitor waits for the confirmation page: a hung server must not hold it.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 # Who gets Django's error mails, and the enquiries when nobody else is named: "Name <a@b>".
