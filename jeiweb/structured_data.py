@@ -29,9 +29,12 @@ def institute_reference(request):
     }
 
 
-def institute(request):
-    """The institute as a CollegeOrUniversity, with both universities as its parents."""
-    return {
+def institute(request, contact_points=()):
+    """The institute as a CollegeOrUniversity, with both universities as its parents.
+
+    `contact_points` are schema.org ContactPoint items that the caller (an app) provides:
+    the core knows no app's models."""
+    data = {
         "@context": SCHEMA,
         "@type": "CollegeOrUniversity",
         "name": _("CQMU–UoL Joint Educational Institute"),
@@ -50,6 +53,9 @@ def institute(request):
             },
         ],
     }
+    if contact_points:
+        data["contactPoint"] = list(contact_points)
+    return data
 
 
 def breadcrumb_list(request, items):

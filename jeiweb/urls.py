@@ -52,6 +52,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),
+    # /en/enquiry/ and /zh-hans/zixun/: the enquiry form posts here (pages/enquiry_views.py).
+    path("", include("pages.enquiry_urls")),
     # django CMS resolves every remaining path to a page; it must come last.
     path("", include("cms.urls")),
 )

@@ -118,3 +118,7 @@ class MilestoneAdmin(CollegeAdmin):
     list_filter = ["category", "date_precision", "programme"]
     search_fields = ["key", "translations__title", "translations__description"]
     date_hierarchy = "date"
+
+
+# The contact points and the enquiries inbox have their own module.
+from pages import contact_admin  # noqa: E402, F401

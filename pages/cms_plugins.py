@@ -138,3 +138,35 @@ class AccreditationsPlugin(CollegePlugin):
             accreditations = accreditations.filter(programme_id=instance.programme_id)
         context["accreditations"] = accreditations
         return context
+
+
+@plugin_pool.register_plugin
+class ContactPointsPlugin(CollegePlugin):
+    """The offices that answer visitors, with whatever staff have filled in (nothing while empty)."""
+
+    name = _("Contact points")
+    invalidated_by = (models.ContactPoint,)
+    model = CMSPlugin
+    render_template = "pages/plugins/contact_points.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        context["contact_points"] = models.display_contact_points(instance.language)
+        return context
+
+
+@plugin_pool.register_plugin
+class EnquiryFormPlugin(CollegePlugin):
+    """The enquiry form (its choice of programmes changes with them)."""
+
+    name = _("Enquiry form")
+    invalidated_by = (models.Programme,)
+    model = CMSPlugin
+    render_template = "pages/plugins/enquiry_form.html"
+
+    def render(self, context, instance, placeholder):
+        from pages.forms import EnquiryForm
+
+        context = super().render(context, instance, placeholder)
+        context["form"] = EnquiryForm(language=instance.language)
+        return context

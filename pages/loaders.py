@@ -104,6 +104,10 @@ class CollegeLoader:
         for entry in self.read("milestones"):
             entry = dict(entry)
             self.keyed(models.Milestone, entry, programme=self.programme(entry.pop("programme", None)))
+        # Newer than the other files: a directory without it (an older copy) loads the rest.
+        if (self.directory / "contact_points.yaml").exists():
+            for entry in self.read("contact_points"):
+                self.keyed(models.ContactPoint, entry)
         self.snapshots()
         return self.created
 

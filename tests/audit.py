@@ -44,6 +44,16 @@ PAGE_TYPES = {
     "search without results": ("/en/search/?q=zzzz", "/zh-hans/sousuo/?q=zzzz"),
     "search without a query": ("/en/search/", "/zh-hans/sousuo/"),
     "page not found": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
+    "contact with the enquiry form": ("/en/contact/", "/zh-hans/lianxi/"),
+    "enquiry form": ("/en/enquiry/", "/zh-hans/zixun/"),
+    "enquiry confirmation": ("/en/enquiry/thanks/", "/zh-hans/zixun/xiexie/"),
+    "privacy notice": ("/en/privacy/", "/zh-hans/yinsi/"),
+    "accessibility statement": ("/en/accessibility/", "/zh-hans/wuzhangai/"),
+}
+
+# Pages that only a POST shows: the enquiry form sent empty, with an error for every field.
+POSTED_PAGE_TYPES = {
+    "enquiry form with errors": ("/en/enquiry/", "/zh-hans/zixun/"),
 }
 
 # Run in the served site's database before the audit, with `manage.py shell -c`.
@@ -71,23 +81,25 @@ def audited_paths():
     return [(kind, path) for kind, paths in PAGE_TYPES.items() for path in paths]
 
 
-def fetch(url):
-    """The body of a page, whatever its status (an error page is audited like any other)."""
+def fetch(url, data=None):
+    """The body of a page, whatever its status (an error page is audited like any other);
+    with `data` (bytes), what a POST of it answers."""
     try:
-        return urllib.request.urlopen(url, timeout=10).read()
+        return urllib.request.urlopen(url, data=data, timeout=10).read()
     except urllib.error.HTTPError as error:
         return error.read()
 
 
-def html_errors(urls, folder):
+def html_errors(urls, folder, data=None):
     """The Nu Html Checker's errors for each page, in one run of the checker.
 
     The pages are saved first: the checker itself refuses to read a page served as a 404.
+    With `data`, each page is what a POST of it answers.
     """
     files = []
     for number, url in enumerate(urls):
         files.append(folder / f"{number}.html")
-        files[-1].write_bytes(fetch(url))
+        files[-1].write_bytes(fetch(url, data))
     result = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
         capture_output=True,

@@ -9,7 +9,7 @@ import urllib.request
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from tests.audit import AUDIT_EVENT, PAGE_TYPES, audited_paths, html_errors, links_of
+from tests.audit import AUDIT_EVENT, PAGE_TYPES, POSTED_PAGE_TYPES, audited_paths, html_errors, links_of
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,31 @@ def test_the_html_checker_finds_no_error_on_any_page_type(site_url, tmp_path):
         pytest.skip("the Nu Html Checker needs Java (apt-get install -y default-jre-headless)")
     errors = html_errors([site_url + path for _kind, path in audited_paths()], tmp_path)
     assert errors == []
+
+
+def posted_paths():
+    return [(kind, path) for kind, paths in POSTED_PAGE_TYPES.items() for path in paths]
+
+
+@pytest.mark.parametrize(("kind", "path"), posted_paths())
+def test_a_form_with_errors_has_no_accessibility_violation_and_reflows(site_url, browser, kind, path):
+    """The enquiry form sent empty, as a browser without JavaScript sends it: every error shown."""
+    context = browser.new_context(viewport={"width": 320, "height": 640}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + path)
+    page.click(".enquiry-form button[type=submit]")
+    page.wait_for_selector(".error-summary")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    violations = Axe().run(page).response["violations"]
+    context.close()
+    assert overflow <= 0
+    assert violations == [], [(violation["id"], violation["help"]) for violation in violations]
+
+
+def test_the_html_checker_finds_no_error_on_a_form_with_errors(site_url, tmp_path):
+    if not shutil.which("java") and not os.environ.get("CI"):
+        pytest.skip("the Nu Html Checker needs Java (apt-get install -y default-jre-headless)")
+    assert html_errors([site_url + path for _kind, path in posted_paths()], tmp_path, data=b"name=") == []
 
 
 def test_no_internal_link_is_broken(site_url):

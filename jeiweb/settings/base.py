@@ -304,6 +304,29 @@ if S3_BUCKET:
         },
     }
 
+# E-mail: the enquiry form mails the office and confirms to the visitor. Unset, mail is
+# printed to the console (development); production names its SMTP server, e.g.
+# EMAIL_URL=smtp+tls://user:password@smtp.example.edu.cn:587. Enquiries are stored before any
+# mail is sent, so a mail outage loses none.
+EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
+vars().update(EMAIL_CONFIG)
+# Mail is sent while the visitor waits for the confirmation page: a hung server must not hold it.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# Who gets Django's error mails, and the enquiries when nobody else is named: "Name <a@b>".
+ADMINS = [tuple(admin.rsplit("<", 1)) for admin in env.list("ADMINS", default=[])]
+ADMINS = [(name.strip(), address.rstrip(">").strip()) for name, address in ADMINS]
+
+# Enquiries (pages/enquiries.py). Who reads them: unset, the e-mail of the admissions contact
+# point (edited in the admin), else the ADMINS. How long closed ones are kept (the privacy
+# notice promises it; `manage.py purge_enquiries` deletes older ones). How many a visitor's
+# address may send per window: a rate limit instead of a CAPTCHA, which China blocks.
+ENQUIRY_RECIPIENTS = env.list("ENQUIRY_RECIPIENTS", default=[])
+ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=365)
+ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
+ENQUIRY_RATE_WINDOW_SECONDS = env.int("ENQUIRY_RATE_WINDOW_SECONDS", default=3600)
+
 # django CMS's toolbar and structure mode show our pages inside an iframe of our own.
 X_FRAME_OPTIONS = "SAMEORIGIN"
 

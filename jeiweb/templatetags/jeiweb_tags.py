@@ -55,5 +55,20 @@ def breadcrumb_json_ld(context):
 
 
 @register.simple_tag(takes_context=True)
-def institute_json_ld(context):
-    return structured_data.script(structured_data.institute(context["request"]))
+def institute_json_ld(context, contact_points=None):
+    """The institute's JSON-LD; an app passes its ContactPoint items in (the core imports no app)."""
+    return structured_data.script(structured_data.institute(context["request"], contact_points or ()))
+
+
+@register.simple_tag(takes_context=True)
+def menu_page_url(context, reverse_id):
+    """The address of a CMS page by its `reverse_id`, read from the menu nodes that the page has
+    built for its navigation anyway (cached by django CMS): no query, where `{% page_url %}` costs
+    two on a cold cache. Pages hidden from the navigation are nodes too (the footer's links)."""
+    renderer = context.get("cms_menu_renderer")
+    if renderer is None:
+        return ""
+    for node in renderer.get_nodes():
+        if node.attr.get("reverse_id") == reverse_id:
+            return node.get_absolute_url()
+    return ""

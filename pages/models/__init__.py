@@ -7,6 +7,14 @@ dates, counts and order are shared by both languages. One module per concept.
 
 from pages.dates import DatePrecision, format_precise_date, iso_precise_date
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.contact import (
+    ContactKind,
+    ContactPoint,
+    contact_point_of,
+    display_contact_points,
+    schema_contact_point,
+)
+from pages.models.enquiries import Enquiry, EnquiryStatus, Province
 from pages.models.governance import Committee, CommitteeMember, CommitteeRole
 from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
 from pages.models.plugins import (
@@ -41,7 +49,11 @@ __all__ = [
     "CommitteeMember",
     "CommitteePluginModel",
     "CommitteeRole",
+    "ContactKind",
+    "ContactPoint",
     "DatePrecision",
+    "Enquiry",
+    "EnquiryStatus",
     "EntryRoute",
     "Figure",
     "KeyFactsPluginModel",
@@ -56,6 +68,7 @@ __all__ = [
     "Programme",
     "ProgrammeCardsPluginModel",
     "ProgrammeQuerySet",
+    "Province",
     "ResourceKind",
     "SnapshotQuerySet",
     "SourceSchool",
@@ -63,7 +76,10 @@ __all__ = [
     "TeachingStaffProfile",
     "TimelinePluginModel",
     "University",
+    "contact_point_of",
+    "display_contact_points",
     "format_precise_date",
     "iso_precise_date",
+    "schema_contact_point",
     "share",
 ]
