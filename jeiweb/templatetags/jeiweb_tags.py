@@ -57,3 +57,11 @@ def breadcrumb_json_ld(context):
 @register.simple_tag(takes_context=True)
 def institute_json_ld(context):
     return structured_data.script(structured_data.institute(context["request"]))
+
+
+@register.simple_tag
+def qr_code(url, label):
+    """The QR code of `url` as inline SVG (jeiweb/sharing.py)."""
+    from jeiweb.sharing import qr_svg
+
+    return qr_svg(str(url), str(label))
