@@ -155,10 +155,7 @@ class FaqPlugin(CollegePlugin):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         faqs = models.Faq.objects.published(instance.language).prefetch_related("translations")
-        if instance.programme_id:
-            faqs = faqs.filter(programme_id=instance.programme_id)
-        else:
-            faqs = faqs.site_wide()
+        faqs = faqs.filter(programme_id=instance.programme_id) if instance.programme_id else faqs.site_wide()
         context["faqs"] = list(faqs)
         context["heading_id"] = f"faq-heading-{instance.pk}"
         request = context.get("request")

@@ -11,7 +11,10 @@ def credentials(programme, degrees):
                 "@type": "EducationalOccupationalCredential",
                 "credentialCategory": "degree",
                 "name": degree.name,
-                "recognizedBy": {"@type": "CollegeOrUniversity", "name": str(degree.get_university_display())},
+                "recognizedBy": {
+                    "@type": "CollegeOrUniversity",
+                    "name": str(degree.get_university_display()),
+                },
             }
             for degree in degrees
         ]
@@ -76,5 +79,3 @@ def faq_page(request, faqs, url):
             for faq in faqs
         ],
     }
-
-

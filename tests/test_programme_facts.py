@@ -96,7 +96,8 @@ FACTS = {
     ),
     "annual tuition": (
         set_tuition,
-        '<dt>Annual tuition</dt><dd data-fact="tuition">60,000 yuan (CNY) a year (2025–2026 academic year)</dd>',
+        '<dt>Annual tuition</dt><dd data-fact="tuition">'
+        "60,000 yuan (CNY) a year (2025–2026 academic year)</dd>",
         '<dt>学费（每年）</dt><dd data-fact="tuition">每年 60,000 元（人民币）（2025—2026学年）</dd>',
     ),
     "places": (

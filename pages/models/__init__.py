@@ -8,8 +8,8 @@ dates, counts and order are shared by both languages. One module per concept.
 from pages.dates import DatePrecision, format_precise_date, iso_precise_date
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
 from pages.models.curriculum import CurriculumStage, DegreeAward
-from pages.models.faqs import Faq, FaqQuerySet
 from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
+from pages.models.faqs import Faq, FaqQuerySet
 from pages.models.governance import Committee, CommitteeMember, CommitteeRole
 from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
 from pages.models.plugins import (

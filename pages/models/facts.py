@@ -74,10 +74,16 @@ class ProgrammeFacts(models.Model):
     def clean(self):
         super().clean()
         errors = {}
-        tuition = [self.tuition_amount is not None, bool(self.tuition_currency), self.tuition_year is not None]
+        tuition = [
+            self.tuition_amount is not None,
+            bool(self.tuition_currency),
+            self.tuition_year is not None,
+        ]
         if any(tuition) and not all(tuition):
             message = _("Give the amount, its currency and the academic year together, or none of them.")
-            for name, given in zip(("tuition_amount", "tuition_currency", "tuition_year"), tuition, strict=True):
+            for name, given in zip(
+                ("tuition_amount", "tuition_currency", "tuition_year"), tuition, strict=True
+            ):
                 if not given:
                     errors[name] = message
         known = [(name, getattr(self, name)) for name, _label in KEY_DATES if getattr(self, name)]
@@ -115,7 +121,9 @@ class ProgrammeFacts(models.Model):
 
     @property
     def has_tuition(self):
-        return self.tuition_amount is not None and bool(self.tuition_currency) and self.tuition_year is not None
+        return (
+            self.tuition_amount is not None and bool(self.tuition_currency) and self.tuition_year is not None
+        )
 
     @property
     def tuition_amount_display(self):
