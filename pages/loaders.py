@@ -119,6 +119,8 @@ class CollegeLoader:
 
     def faqs(self):
         """Questions are recognised by their English wording (and programme): no key to keep."""
+        if not (self.directory / "faqs.yaml").exists():  # a data set without questions
+            return
         for order, entry in enumerate(self.read("faqs")):
             entry = dict(entry)
             programme = self.programme(entry.pop("programme", None))

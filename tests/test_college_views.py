@@ -101,7 +101,7 @@ def test_an_unpublished_programme_is_hidden(client):
 
 ENGLISH_FACTS = [
     "Clinical Medicine / Clinical Sciences BSc",
-    "Chongqing Medical University and University of Leicester",
+    "<dt>Degree from Chongqing Medical University</dt>",
     "National college entrance examination (gaokao)",
     '<time datetime="2018">2018</time>',
     "Programme accreditation by the Ministry of Education",
