@@ -11,7 +11,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -144,7 +143,3 @@ class ProgrammeFacts(models.Model):
     def key_dates(self):
         """The key dates that are set, in order, as (label, date) pairs."""
         return [(label, getattr(self, name)) for name, label in KEY_DATES if getattr(self, name)]
-
-    @property
-    def key_dates_display(self):
-        return [(label, date_format(date, "DATE_FORMAT")) for label, date in self.key_dates]
