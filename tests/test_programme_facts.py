@@ -176,7 +176,7 @@ def test_the_loader_reads_one_degree_per_university_and_only_sourced_faqs(client
 
 def test_chinese_titles_are_short_with_the_english_name_as_a_subtitle(client):
     html = html_of(client, CLINICAL["zh-hans"])
-    assert '<h1>临床医学</h1>' in html
+    assert "<h1>临床医学</h1>" in html
     assert '<p class="subtitle" lang="en">Clinical Medicine / Clinical Sciences BSc</p>' in html
     assert '<p class="subtitle" lang="en">Clinical Medicine / Clinical Sciences BSc</p>' in html_of(
         client, LIST["zh-hans"]
