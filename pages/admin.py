@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models as django_models
 from django.utils.translation import gettext_lazy as _
-from parler.admin import TranslatableTabularInline
+from parler.admin import TranslatableStackedInline, TranslatableTabularInline
 
 from jeiweb.admin import TranslationsAdmin
 from pages import models
@@ -11,6 +11,27 @@ from pages import models
 
 class CollegeAdmin(TranslationsAdmin):
     """The college's records."""
+
+
+class DegreeAwardInline(TranslatableTabularInline):
+    """What each university awards: one row per university."""
+
+    model = models.DegreeAward
+    extra = 0
+    max_num = len(models.University.choices)
+    fields = ["university", "name"]
+
+
+class CurriculumStageInline(TranslatableStackedInline):
+    model = models.CurriculumStage
+    extra = 0
+    fields = ["order", "title", "description"]
+
+
+class ProgrammeFaqInline(TranslatableStackedInline):
+    model = models.Faq
+    extra = 0
+    fields = ["order", "question", "answer", "is_published"]
 
 
 @admin.register(models.Programme)
@@ -33,10 +54,29 @@ class ProgrammeAdmin(CollegeAdmin):
             _("Degree and admission"),
             {"fields": ["level", "award", "awarded_by_cqmu", "awarded_by_uol", "entry_route"]},
         ),
-        (_("Key dates"), {"fields": ["approved_in", "launched_in", "first_intake_in"]}),
-        (_("Shown only when filled in"), {"fields": ["duration_years", "places", "fees"]}),
+        (_("History"), {"fields": ["approved_in", "launched_in", "first_intake_in"]}),
+        (
+            _("Facts for applicants (each shown only when filled in)"),
+            {
+                "fields": [
+                    "duration_months",
+                    "language_of_instruction",
+                    "places",
+                    ("tuition_amount", "tuition_currency", "tuition_year"),
+                    "entry_subjects",
+                    "english_requirements",
+                    "clinical_placements",
+                    "careers",
+                ]
+            },
+        ),
+        (
+            _("Key dates of the next intake"),
+            {"fields": ["application_opens", "application_closes", "results_on", "starts_on"]},
+        ),
         (_("Search"), {"fields": ["synonyms"]}),
     ]
+    inlines = [DegreeAwardInline, CurriculumStageInline, ProgrammeFaqInline]
 
     def get_prepopulated_fields(self, request, obj=None):
         return {"slug": ("title",)}
@@ -118,6 +158,14 @@ class MilestoneAdmin(CollegeAdmin):
     list_filter = ["category", "date_precision", "programme"]
     search_fields = ["key", "translations__title", "translations__description"]
     date_hierarchy = "date"
+
+
+@admin.register(models.Faq)
+class FaqAdmin(CollegeAdmin):
+    list_display = ["__str__", "programme", "order", "is_published", "missing_translations"]
+    list_filter = ["programme", "is_published"]
+    list_editable = ["order", "is_published"]
+    search_fields = ["translations__question", "translations__answer"]
 
 
 # The contact points and the enquiries inbox have their own module.

@@ -11,7 +11,7 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from jeiweb.caching import RecordsPlugin
-from pages import models
+from pages import models, structured_data
 
 MODULE = _("College")
 
@@ -51,13 +51,15 @@ class ProgrammeCardsPlugin(CollegePlugin):
     """Cards of the programmes (of one level, or all), linking to their pages."""
 
     name = _("Programme cards")
-    invalidated_by = (models.Programme,)
+    invalidated_by = (models.Programme, models.DegreeAward)
     model = models.ProgrammeCardsPluginModel
     render_template = "pages/plugins/programme_cards.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        programmes = models.Programme.objects.published(instance.language).prefetch_related("translations")
+        programmes = models.Programme.objects.published(instance.language).prefetch_related(
+            "translations", "degree_awards__translations"
+        )
         context["programmes"] = programmes.filter(level=instance.level) if instance.level else programmes
         return context
 
@@ -169,4 +171,26 @@ class EnquiryFormPlugin(CollegePlugin):
 
         context = super().render(context, instance, placeholder)
         context["form"] = EnquiryForm(language=instance.language)
+        return context
+
+
+@plugin_pool.register_plugin
+class FaqPlugin(CollegePlugin):
+    """Questions and answers, as a disclosure list with FAQPage data: of one programme, or
+    (without one) about the institute."""
+
+    name = _("Questions and answers")
+    invalidated_by = (models.Faq, models.Programme)
+    model = models.FaqPluginModel
+    render_template = "pages/plugins/faqs.html"
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        faqs = models.Faq.objects.published(instance.language).prefetch_related("translations")
+        faqs = faqs.filter(programme_id=instance.programme_id) if instance.programme_id else faqs.site_wide()
+        context["faqs"] = list(faqs)
+        context["heading_id"] = f"faq-heading-{instance.pk}"
+        request = context.get("request")
+        if request is not None and context["faqs"]:
+            context["faq_structured_data"] = structured_data.faq_page(request, context["faqs"], request.path)
         return context

@@ -81,7 +81,17 @@ class CollegeLoader:
 
     def load(self):
         for entry in self.read("programmes"):
-            self.keyed(models.Programme, entry)
+            entry = dict(entry)
+            degrees = entry.pop("degrees", [])
+            curriculum = entry.pop("curriculum", [])
+            programme, created = self.keyed(models.Programme, entry)
+            if created:
+                for degree in degrees:
+                    degree = dict(degree)
+                    build(models.DegreeAward, degree.pop("translations"), programme=programme, **degree)
+                for order, stage in enumerate(curriculum):
+                    build(models.CurriculumStage, stage["translations"], programme=programme, order=order)
+        self.faqs()
         for entry in self.read("committees"):
             entry = dict(entry)
             members = entry.pop("members", [])
@@ -110,6 +120,20 @@ class CollegeLoader:
                 self.keyed(models.ContactPoint, entry)
         self.snapshots()
         return self.created
+
+    def faqs(self):
+        """Questions are recognised by their English wording (and programme): no key to keep."""
+        if not (self.directory / "faqs.yaml").exists():  # a data set without questions
+            return
+        for order, entry in enumerate(self.read("faqs")):
+            entry = dict(entry)
+            programme = self.programme(entry.pop("programme", None))
+            question = entry["translations"]["en"]["question"]
+            existing = models.Faq.objects.filter(programme=programme, translations__question=question)
+            if existing.exists():
+                continue
+            build(models.Faq, entry.pop("translations"), programme=programme, order=order, **entry)
+            self.created += 1
 
     def snapshots(self):
         """Snapshots are recognised by their date: there is one of each kind per date."""

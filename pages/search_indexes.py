@@ -1,8 +1,10 @@
 """What of the college the site search finds: programmes and milestones (search/providers.py)."""
 
+from django.urls import NoReverseMatch
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from pages.models import Milestone, Programme
+from pages.models import Faq, Milestone, Programme
 from search.providers import ModelProvider
 from search.registry import register
 
@@ -37,3 +39,30 @@ class MilestoneProvider(ModelProvider):
 
     def get_queryset(self, language):
         return Milestone.objects.published(language).prefetch_related("translations")
+
+
+@register
+class FaqProvider(ModelProvider):
+    """A question is found at its place on its programme's page (or the FAQ page), by its
+    question and its answer."""
+
+    model = Faq
+    kind = "faq"
+    label = _("Question and answer")
+    title_field = "question"
+    text_fields = ("answer",)
+
+    def get_queryset(self, language):
+        return (
+            Faq.objects.published(language)
+            .exclude(programme__is_published=False)
+            .select_related("programme")
+            .prefetch_related("translations", "programme__translations")
+        )
+
+    def get_url(self, obj, language):
+        with translation.override(language):
+            try:
+                return obj.get_absolute_url(language)
+            except NoReverseMatch:  # the programmes page (its apphook) is missing
+                return ""

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
 from pages import structured_data
+from pages.comparison import compare
 from pages.dates import year_display
 from pages.models import Level, Milestone, MilestoneCategory, Programme
 
@@ -53,6 +54,7 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
         # One query for all: the cards are the comparison table's rows, filtered in Python.
         context["programmes"] = [p for p in everything if not active or p.level == active]
         context["compared"] = everything
+        context["comparison"], context["shared_facts"] = compare(everything)
         return context
 
 
@@ -70,9 +72,18 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         programme = self.object
+        degrees = list(programme.degree_awards.prefetch_related("translations"))
+        faqs = list(programme.faqs.published(self.language).prefetch_related("translations"))
+        url = programme.get_absolute_url()
         return super().get_context_data(
             meta={"title": programme.title, "description": programme.summary},
-            structured_data=structured_data.programme(self.request, programme),
+            structured_data=structured_data.programme(self.request, programme, degrees),
+            faq_structured_data=faqs and structured_data.faq_page(self.request, faqs, url),
+            degrees=degrees,
+            curriculum=programme.curriculum_stages.prefetch_related("translations"),
+            faqs=faqs,
+            share_url=self.request.build_absolute_uri(url),
+            share_title=programme.title,
             accreditations=programme.accreditations.prefetch_related("translations"),
             milestones=programme.milestones.published(self.language)
             .chronological()

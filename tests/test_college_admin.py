@@ -21,6 +21,7 @@ ADMINS = {
         models.LearningResource,
         models.Accreditation,
         models.Milestone,
+        models.Faq,
     )
 }
 
@@ -96,3 +97,80 @@ def test_an_inconsistent_snapshot_is_explained_in_the_editors_language(staff_cli
     response = staff_client.post(url, profile_form())
     assert response.status_code == 302
     assert models.TeachingStaffProfile.objects.current().date.year == 2025
+
+
+def programme_form(**overrides):
+    data = {
+        "title": "新专业",
+        "slug": "xin-zhuanye",
+        "summary": "简介。",
+        "description": "",
+        "key": "new-programme",
+        "order": "9",
+        "is_published": "on",
+        "level": "undergraduate",
+        "award": "bsc",
+        "awarded_by_cqmu": "on",
+        "awarded_by_uol": "on",
+        "entry_route": "gaokao",
+        "duration_months": "60",
+        "language_of_instruction": "英语",
+        "places": "",
+        "tuition_amount": "",
+        "tuition_currency": "",
+        "tuition_year": "",
+        "entry_subjects": "",
+        "english_requirements": "",
+        "clinical_placements": "",
+        "careers": "",
+        "application_opens": "",
+        "application_closes": "",
+        "results_on": "",
+        "starts_on": "",
+    }
+    for prefix in ("degree_awards", "curriculum_stages", "faqs"):
+        data.update(
+            {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0", f"{prefix}-MIN_NUM_FORMS": "0"}
+        )
+        data[f"{prefix}-MAX_NUM_FORMS"] = "1000"
+    return {**data, **overrides}
+
+
+def test_programme_facts_are_validated_in_the_editors_language(staff_client):
+    url = admin_url("zh-hans", "programme", "add") + "?language=zh-hans"
+    response = staff_client.post(
+        url,
+        programme_form(
+            tuition_amount="60000",
+            tuition_year="2025",
+            application_opens="2026-07-01",
+            application_closes="2026-06-01",
+        ),
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "请同时填写金额、币种和学年，或全部留空。" in html
+    assert "日期顺序有误：应依次为报名开始、报名截止、结果公布、开学。" in html
+    response = staff_client.post(
+        url, programme_form(tuition_amount="六万", tuition_currency="CNY", tuition_year="2025")
+    )
+    assert response.status_code == 200 and not models.Programme.objects.filter(key="new-programme").exists()
+
+    response = staff_client.post(
+        url,
+        programme_form(
+            tuition_amount="60000",
+            tuition_currency="CNY",
+            tuition_year="2025",
+            application_closes="2026-06-30",
+            **{
+                "degree_awards-TOTAL_FORMS": "1",
+                "degree_awards-0-university": "uol",
+                "degree_awards-0-name": "理学学士",
+            },
+        ),
+    )
+    assert response.status_code == 302
+    programme = models.Programme.objects.get(key="new-programme")
+    assert programme.tuition_display and programme.application_closes.isoformat() == "2026-06-30"
+    assert [degree.university for degree in programme.degrees] == ["uol"]

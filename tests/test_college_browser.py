@@ -28,7 +28,7 @@ def test_a_student_filters_the_programmes_and_opens_one_in_chinese(site_url, chi
     assert cards.count() == 1
     assert page.get_by_text("显示1个专业。").is_visible()
     # The comparison table still compares all four.
-    assert page.locator("table.compare tbody tr").count() == 4
+    assert page.locator("table.compare thead th[scope=col]").count() == 4
 
     cards.first.get_by_role("link").click()
 

@@ -128,10 +128,11 @@ def test_a_programme_page_describes_the_programme(client, language):
     assert data["name"] == programme.title
     assert f"<h1>{programme.title}</h1>" in html
     assert data["url"] == f"http://testserver{programme.get_absolute_url(language)}"
-    assert data["educationalCredentialAwarded"]["name"] == programme.get_award_display()
-    assert data["educationalCredentialAwarded"]["name"] in html
-    for university in data["educationalCredentialAwarded"]["recognizedBy"]:
-        assert university["name"] in html
+    # One credential per university, each as its page states it (issue 11).
+    for credential, degree in zip(data["educationalCredentialAwarded"], programme.degrees, strict=True):
+        degree.set_current_language(language)
+        assert credential["name"] == degree.name and credential["name"] in html
+        assert credential["recognizedBy"]["name"] in html
     breadcrumb = json_ld(html, "BreadcrumbList")
     assert breadcrumb["itemListElement"][-1]["name"] == programme.title
 

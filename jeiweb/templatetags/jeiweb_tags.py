@@ -7,6 +7,7 @@ which views and feeds call directly.
 from django import template
 
 from jeiweb import i18n, meta, structured_data
+from jeiweb.sharing import qr_svg
 
 register = template.Library()
 
@@ -72,3 +73,9 @@ def menu_page_url(context, reverse_id):
         if node.attr.get("reverse_id") == reverse_id:
             return node.get_absolute_url()
     return ""
+
+
+@register.simple_tag
+def qr_code(url, label):
+    """The QR code of `url` as inline SVG (jeiweb/sharing.py)."""
+    return qr_svg(str(url), str(label))

@@ -14,12 +14,16 @@ from pages.models.contact import (
     display_contact_points,
     schema_contact_point,
 )
+from pages.models.curriculum import CurriculumStage, DegreeAward
 from pages.models.enquiries import Enquiry, EnquiryStatus, Province
+from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
+from pages.models.faqs import Faq, FaqQuerySet
 from pages.models.governance import Committee, CommitteeMember, CommitteeRole
 from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
 from pages.models.plugins import (
     AccreditationsPluginModel,
     CommitteePluginModel,
+    FaqPluginModel,
     KeyFactsPluginModel,
     KeyFactsSubject,
     ProgrammeCardsPluginModel,
@@ -39,6 +43,14 @@ from pages.models.students import LearningResource, ResourceKind, StudentBody
 from pages.models.teaching import Figure, SourceSchool, TeachingStaffProfile, share
 
 __all__ = [
+    "KEY_DATES",
+    "Currency",
+    "CurriculumStage",
+    "DegreeAward",
+    "Faq",
+    "FaqPluginModel",
+    "FaqQuerySet",
+    "ProgrammeFacts",
     "LEVEL_AWARDS",
     "LEVEL_ROUTES",
     "Accreditation",

@@ -64,3 +64,17 @@ class AccreditationsPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.programme or _("All accreditations"))
+
+
+class FaqPluginModel(CMSPlugin):
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        verbose_name=_("programme"),
+        help_text=_("Empty: the questions about the institute (those without a programme)."),
+    )
+
+    def __str__(self):
+        return str(self.programme or _("Questions about the institute"))

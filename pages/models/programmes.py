@@ -9,6 +9,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import translated_url
 from pages.models.base import KeyedModel, University
+from pages.models.facts import ProgrammeFacts
 
 
 class Level(models.TextChoices):
@@ -41,7 +42,9 @@ class ProgrammeQuerySet(TranslatableQuerySet):
 
     def for_listing(self, language=None):
         """What a list of programmes shows, in a number of queries that does not grow with it."""
-        return self.published(language).prefetch_related("translations", "accreditations__translations")
+        return self.published(language).prefetch_related(
+            "translations", "accreditations__translations", "degree_awards__translations"
+        )
 
 
 def year_field(verbose_name):
@@ -53,11 +56,15 @@ def year_field(verbose_name):
     )
 
 
-class Programme(KeyedModel, TranslatableModel):
+def fact_field(verbose_name, help_text=""):
+    return models.TextField(verbose_name, blank=True, help_text=help_text)
+
+
+class Programme(KeyedModel, ProgrammeFacts, TranslatableModel):
     """A degree programme of the institute: what prospective students find, filter and compare.
 
-    Leave a field empty when the sources do not state it (duration, places, fees): an empty
-    field is simply not shown.
+    Leave a field empty when the sources do not state it (duration, places, fees, dates...):
+    an empty field is simply not shown. The numbers and dates are in `ProgrammeFacts`.
     """
 
     translations = TranslatedFields(
@@ -67,7 +74,13 @@ class Programme(KeyedModel, TranslatableModel):
         ),
         summary=models.TextField(_("summary"), help_text=_("One or two sentences, shown on the card.")),
         description=models.TextField(_("description"), blank=True),
-        fees=models.CharField(_("fees"), max_length=200, blank=True),
+        language_of_instruction=models.CharField(_("language of instruction"), max_length=200, blank=True),
+        entry_subjects=fact_field(
+            _("entry requirements: subjects"), _("The examination subjects or choices required.")
+        ),
+        english_requirements=fact_field(_("entry requirements: English")),
+        clinical_placements=fact_field(_("clinical placements")),
+        careers=fact_field(_("careers and further study")),
         synonyms=models.TextField(
             _("synonyms for search"),
             blank=True,
@@ -86,12 +99,6 @@ class Programme(KeyedModel, TranslatableModel):
     approved_in = year_field(_("year approved"))
     launched_in = year_field(_("year launched"))
     first_intake_in = year_field(_("year of first intake"))
-    duration_years = models.PositiveSmallIntegerField(
-        _("duration in years"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(10)],
-    )
     places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
     is_published = models.BooleanField(_("published"), default=True)
@@ -146,6 +153,19 @@ class Programme(KeyedModel, TranslatableModel):
             )
             if awarded
         ]
+
+    @property
+    def english_title(self):
+        """The English title, shown under the Chinese one as a subtitle on Chinese pages."""
+        if self.get_current_language() == "en":
+            return ""
+        english = self.safe_translation_getter("title", language_code="en") or ""
+        return english if english != self.title else ""
+
+    @property
+    def degrees(self):
+        """What each university awards (prefetch `degree_awards__translations` for a list)."""
+        return list(self.degree_awards.all())
 
     @property
     def is_gaokao(self):

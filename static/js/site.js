@@ -35,3 +35,28 @@
     }
   });
 })();
+
+// Issue 11: the phone's own share sheet, where the browser has one (the QR code and the link
+// work without it), and a question opened when a link (a search result) leads to it.
+(function () {
+  "use strict";
+  if (navigator.share) {
+    document.querySelectorAll(".share-native").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        navigator
+          .share({ title: button.getAttribute("data-share-title"), url: button.getAttribute("data-share-url") })
+          .catch(function () {}); // the visitor closed the sheet
+      });
+    });
+  }
+  function openTarget() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") {
+      target.open = true;
+    }
+  }
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
+})();

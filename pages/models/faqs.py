@@ -1,0 +1,70 @@
+"""Questions parents and applicants ask, with the institute's answers: per programme or site-wide."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from parler.managers import TranslatableQuerySet
+from parler.models import TranslatableModel, TranslatedFields
+
+from pages.models.programmes import Programme
+
+
+class FaqQuerySet(TranslatableQuerySet):
+    def published(self, language=None):
+        """What visitors see: published questions, and with `language`, those written in it."""
+        faqs = self.filter(is_published=True)
+        return faqs.translated(language) if language else faqs
+
+    def site_wide(self):
+        return self.filter(programme__isnull=True)
+
+
+class Faq(TranslatableModel):
+    """A question and its answer, about one programme or (without one) the institute."""
+
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="faqs",
+        verbose_name=_("programme"),
+        help_text=_("Empty: a question about the institute, shown on the FAQ page."),
+    )
+    translations = TranslatedFields(
+        question=models.CharField(_("question"), max_length=300),
+        answer=models.TextField(_("answer"), help_text=_("Plain text; a blank line starts a new paragraph.")),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    is_published = models.BooleanField(_("published"), default=True)
+
+    objects = FaqQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["programme", "order", "pk"]
+        verbose_name = _("question and answer")
+        verbose_name_plural = _("questions and answers (FAQ)")
+
+    def __str__(self):
+        return self.safe_translation_getter("question", any_language=True) or ""
+
+    @property
+    def anchor(self):
+        """The id of the question on its page: a search result leads straight to it."""
+        return f"faq-{self.pk}"
+
+    def get_absolute_url(self, language=None):
+        """The question on its programme's page, or on the site-wide FAQ page (CMS page `faq`)."""
+        if self.programme_id:
+            base = self.programme.get_absolute_url(language)
+        else:
+            from cms.models import Page
+            from django.utils import translation
+
+            page = Page.objects.filter(reverse_id="faq").first()
+            if page is None:
+                return ""
+            with translation.override(language or translation.get_language()):
+                base = page.get_absolute_url(language or translation.get_language())
+            if not base:
+                return ""
+        return f"{base}#{self.anchor}"
