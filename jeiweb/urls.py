@@ -11,6 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from jeiweb.accounts import password_reset_urls
 from jeiweb.i18n import language_codes
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
@@ -36,6 +37,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The staff's password reset by e-mail, ahead of the admin, which would take its URLs.
+    *password_reset_urls,
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),

@@ -5,6 +5,7 @@ default that is safe for local development. `.env.example` lists and explains ea
 The thin `dev`, `test` and `production` modules only change what differs between them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -51,6 +52,8 @@ INSTALLED_APPS = [
     "filer",
     "easy_thumbnails",
     "parler",
+    # Login lockout after repeated failures (per account and per address).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -73,6 +76,9 @@ MIDDLEWARE = [
     "cms.middleware.toolbar.ToolbarMiddleware",
     # Remembers the visitor's language in a cookie, so that `/` sends them back to it.
     "cms.middleware.language.LanguageCookieMiddleware",
+    # Login (issue 9): refuses a locked-out account or address with our lockout page.
+    # Last, as django-axes asks, so that it sees the response of the login view.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "jeiweb.urls"
@@ -109,6 +115,32 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: local memory unless CACHE_URL names a shared one (e.g. redis://127.0.0.1:6379/1).
 # The CMS page cache lives here, so several gunicorn workers should share Redis.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
+
+# Login: django-axes counts failed logins (in the database, so every worker sees them) and,
+# after AXES_FAILURE_LIMIT of them, refuses that username AND that address (either alone is
+# enough to be locked out) for AXES_COOLOFF_HOURS, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_HOURS", default=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Our page, in the visitor's language (the admin's URL carries it), answered with 429.
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client's address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies (nginx: 1) stand in
+# front and append to X-Forwarded-For: then it is the entry they added, never one a client
+# could forge further left. Leave it 0 when nothing trustworthy sets the header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "jeiweb.accounts.client_ip"
+
+# E-mail (the staff's password reset): EMAIL_URL names the server, e.g.
+# smtp+tls://user:password@smtp.example.edu.cn:587; unset, messages are printed on the console.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
