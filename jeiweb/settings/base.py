@@ -213,6 +213,9 @@ THUMBNAIL_HIGH_RESOLUTION = True
 # limit. Filer rejects an image over FILER_MAX_IMAGE_PIXELS (and one Pillow cannot read, such
 # as a decompression bomb) with a form error, and sanitises SVG (scripts removed). Our own
 # validator adds the size limit and checks that the bytes are really an image.
+# Least privilege in the media library: each role (News editors, Page editors) reads and
+# edits only its own folder and the files its members uploaded (jeiweb/roles.py).
+FILER_ENABLE_PERMISSIONS = True
 FILER_MIME_TYPE_WHITELIST = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"]
 FILER_MAX_IMAGE_PIXELS = env.int("FILER_MAX_IMAGE_PIXELS", default=40_000_000)
 NEWS_MAX_UPLOAD_BYTES = env.int("NEWS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
