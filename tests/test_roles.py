@@ -8,6 +8,7 @@ from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import ProtectedError
 from djangocms_versioning.models import Version
 from filer.models import Folder
 
@@ -220,3 +221,101 @@ def test_a_page_editor_edits_and_publishes_a_page(client, world):
 def test_a_page_editor_has_nothing_in_users_groups_settings_or_news(client, world, path):
     client.force_login(world["page_editor"])
     assert client.get(f"/en/admin/{path}").status_code == 403
+
+
+def test_a_news_editor_cannot_rename_or_delete_a_superusers_photo(client, world):
+    secret = world["secret"]
+    client.force_login(world["news_editor"])
+    change = f"/en/admin/filer/image/{secret.pk}/change/"
+    assert client.get(change).status_code == 404
+    assert client.post(change, {"name": "mine now", "owner": world["news_editor"].pk}).status_code == 404
+    assert client.post(f"/en/admin/filer/image/{secret.pk}/delete/", {"post": "yes"}).status_code in (403, 404)
+    assert client.get(f"/en/admin/filer/folder/{world['private'].pk}/list/").status_code == 404
+    # The folder listing's bulk actions (delete, move, rename) refuse it too.
+    listing = f"/en/admin/filer/folder/{world['private'].pk}/list/"
+    for action in ("delete_files_or_folders", "move_files_and_folders", "rename_files"):
+        response = client.post(
+            listing, {"action": action, "_selected_action": [f"file-{secret.pk}"], "post": "yes"}
+        )
+        assert response.status_code in (403, 404)
+    secret.refresh_from_db()
+    assert (secret.name, secret.owner, secret.folder) == ("", world["root"], world["private"])
+    assert secret.file.storage.exists(secret.file.name)
+
+
+def test_a_news_editor_does_not_see_a_superusers_photo_in_the_media_library(client, world):
+    client.force_login(world["news_editor"])
+    for path in (
+        "/en/admin/filer/folder/",
+        "/en/admin/filer/folder/unfiled_images/",
+        "/en/admin/filer/folder/?q=board",
+    ):
+        page = client.get(path).content.decode()
+        assert "board.jpg" not in page
+        assert "Board papers" not in page
+    assert client.get(f"/en/admin/filer/image/expand/{world['secret'].pk}").status_code == 404
+    assert client.get("/en/admin/filer/folder/images_with_missing_data/").status_code == 403
+
+
+def test_a_news_editor_works_in_the_news_photos_folder(client, world):
+    photo = world["news_photo"]
+    client.force_login(world["news_editor"])
+    folder = Folder.objects.get(name=NEWS_PHOTOS_FOLDER)
+    listing = client.get(f"/en/admin/filer/folder/{folder.pk}/list/")
+    assert listing.status_code == 200
+    assert "graduation.jpg" in listing.content.decode()
+    response = client.post(
+        f"/en/admin/filer/image/{photo.pk}/change/",
+        {"name": "Graduation 2026", "original_filename": "graduation.jpg", "owner": world["news_editor"].pk},
+    )
+    assert response.status_code == 302
+    photo.refresh_from_db()
+    assert photo.name == "Graduation 2026"
+
+
+def test_a_photo_an_article_shows_cannot_be_deleted_from_under_it(client, world):
+    secret, article = world["secret"], world["article"]
+    client.force_login(world["root"])
+    page = client.get(f"/en/admin/filer/image/{secret.pk}/delete/")
+    assert page.status_code == 200
+    assert "protected" in page.content.decode().lower()
+    client.post(f"/en/admin/filer/image/{secret.pk}/delete/", {"post": "yes"})
+    article.refresh_from_db()
+    assert article.featured_image_id == secret.pk
+    with pytest.raises(ProtectedError):
+        secret.delete()
+
+
+def test_a_news_editor_cannot_read_a_page_draft(client, world):
+    pagecontent = ContentType.objects.get_for_model(PageContent).pk
+    draft = world["draft"]
+    client.force_login(world["news_editor"])
+    for view in ("preview", "edit", "structure"):
+        response = client.get(f"/en/admin/cms/placeholder/object/{pagecontent}/{view}/{draft.pk}/")
+        assert response.status_code == 403
+        assert "the new dean" not in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("path", "data"),
+    [
+        ("cms/page/{page}/move-page/", {"target": "abc", "position": "x"}),
+        ("cms/page/{page}/move-page/", {"target": "{page}", "position": "99"}),
+        ("cms/placeholder/move-plugin/", {}),
+        (
+            "cms/placeholder/move-plugin/",
+            {"plugin_id": "{plugin}", "target_language": "en", "placeholder_id": "x"},
+        ),
+        ("cms/placeholder/copy-plugins/", {}),
+    ],
+)
+def test_malformed_cms_requests_get_400_not_500(client, world, path, data):
+    client.force_login(world["root"])
+    client.raise_request_exception = False
+    values = {"page": world["draft"].page_id, "plugin": world["plugin"].pk}
+    data = {key: value.format(**values) for key, value in data.items()}
+    response = client.post("/en/admin/" + path.format(**values), data)
+    assert response.status_code == 400
+    # News editors are refused before the view reads anything.
+    client.force_login(world["news_editor"])
+    assert client.post("/en/admin/" + path.format(**values), data).status_code == 403
