@@ -22,5 +22,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from jeiweb.caching import connect_plugin_caches
+        from jeiweb.uploads import connect_upload_cleaning
 
         connect_plugin_caches()
+        connect_upload_cleaning()

@@ -229,7 +229,10 @@ def test_a_news_editor_cannot_rename_or_delete_a_superusers_photo(client, world)
     change = f"/en/admin/filer/image/{secret.pk}/change/"
     assert client.get(change).status_code == 404
     assert client.post(change, {"name": "mine now", "owner": world["news_editor"].pk}).status_code == 404
-    assert client.post(f"/en/admin/filer/image/{secret.pk}/delete/", {"post": "yes"}).status_code in (403, 404)
+    assert client.post(f"/en/admin/filer/image/{secret.pk}/delete/", {"post": "yes"}).status_code in (
+        403,
+        404,
+    )
     assert client.get(f"/en/admin/filer/folder/{world['private'].pk}/list/").status_code == 404
     # The folder listing's bulk actions (delete, move, rename) refuse it too.
     listing = f"/en/admin/filer/folder/{world['private'].pk}/list/"
