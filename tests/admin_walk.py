@@ -14,6 +14,8 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver
 from django.urls.resolvers import RegexPattern
 
+import jeiweb.urls  # noqa: F401  (the URLconf puts the narrowed filer admins in the registry)
+
 # Views not walked: logging out (POST) would end the role's session; the catch-all answers
 # any path; the login page and the password reset are the public part of the admin.
 SKIPPED_NAMES = {"logout", "login"}
