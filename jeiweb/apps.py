@@ -12,9 +12,19 @@ class CoreConfig(AppConfig):
     name = "jeiweb"
     verbose_name = _("Site")
 
+    def load_content(self, log):
+        """The "Page editors" group and its media folder (called by `load_site_content`)."""
+        from jeiweb.content import loader_user
+        from jeiweb.roles import PAGE_EDITORS, setup_page_editors
+
+        setup_page_editors(owner=loader_user())
+        return f'"{PAGE_EDITORS}" group ready'
+
     def ready(self):
         from jeiweb.caching import connect_plugin_caches
         from jeiweb.pagecache import connect_content_version
+        from jeiweb.uploads import connect_upload_cleaning
 
         connect_plugin_caches()
         connect_content_version()
+        connect_upload_cleaning()

@@ -11,11 +11,18 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from jeiweb.accounts import password_reset_urls
+from jeiweb.admin_roles import guarded_admin_urls
 from jeiweb.i18n import language_codes
 from jeiweb.pagecache import cache_for_visitors
+from jeiweb.media_admin import register_role_media_admin
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
+
+# filer registers its admins when the admin autodiscovers it, after our apps' admin modules:
+# the narrowed ones (least privilege in the media library) replace them here.
+register_role_media_admin()
 
 sitemaps = {
     "pages": CMSPageSitemap,
@@ -49,7 +56,10 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    # The staff's password reset by e-mail, ahead of the admin, which would take its URLs.
+    *password_reset_urls,
+    # Each role enters only its part of the admin (jeiweb/admin_roles.py).
+    path("admin/", guarded_admin_urls(admin.site)),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),
     # /en/enquiry/ and /zh-hans/zixun/: the enquiry form posts here (pages/enquiry_views.py).

@@ -143,8 +143,10 @@ class Article(TranslatableModel):
     related_milestones = models.ManyToManyField(
         "pages.Milestone", verbose_name=_("related milestones"), blank=True, related_name="articles"
     )
+    # PROTECT: deleting a photo that an article shows is refused (the admin lists the
+    # articles), rather than the article silently losing it.
     featured_image = FilerImageField(
-        verbose_name=_("photo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        verbose_name=_("photo"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown first in the latest news block of the home page.")

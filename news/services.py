@@ -10,12 +10,16 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
+from jeiweb.content import loader_user
+from jeiweb.roles import role_folder
 from pages.models import Milestone, Programme
 
 from .models import Article, Category, Status
 
 NEWS_FIXTURES = settings.BASE_DIR / "fixtures" / "news"
 NEWS_EDITORS = "News editors"
+# The news editors' own media folder: outside it they see only the photos they uploaded.
+NEWS_PHOTOS_FOLDER = "News photos / 新闻图片"
 
 # What a news editor may do, and nothing more: write, publish and delete articles, events and
 # categories, and upload and manage the images (and their folders) those use. No CMS pages,
@@ -45,12 +49,14 @@ def editor_permissions():
 
 
 def setup_news_editors():
-    """Create the "News editors" group, or reset its permissions to exactly EDITOR_PERMISSIONS."""
+    """Create the "News editors" group and its media folder, or reset its permissions to
+    exactly EDITOR_PERMISSIONS."""
     group, _created = Group.objects.get_or_create(name=NEWS_EDITORS)
     permissions = list(editor_permissions())
     if len(permissions) != sum(len(codenames) for codenames in EDITOR_PERMISSIONS.values()):
         raise RuntimeError("Some news editor permissions do not exist: run `manage.py migrate` first.")
     group.permissions.set(permissions)
+    role_folder(group, NEWS_PHOTOS_FOLDER, owner=loader_user())
     return group
 
 

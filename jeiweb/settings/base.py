@@ -5,6 +5,7 @@ default that is safe for local development. `.env.example` lists and explains ea
 The thin `dev`, `test` and `production` modules only change what differs between them.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -53,6 +54,8 @@ INSTALLED_APPS = [
     "easy_thumbnails",
     "parler",
     "csp",
+    # Login lockout after repeated failures (per account and per address).
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -91,6 +94,9 @@ MIDDLEWARE = [
     "cms.middleware.toolbar.ToolbarMiddleware",
     # Remembers the visitor's language in a cookie, so that `/` sends them back to it.
     "cms.middleware.language.LanguageCookieMiddleware",
+    # Login (issue 9): refuses a locked-out account or address with our lockout page.
+    # Last, as django-axes asks, so that it sees the response of the login view.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Longer paths or query strings are refused (400): our longest real URL is a fraction of this.
@@ -163,6 +169,28 @@ APP_PAGE_CACHE_SECONDS = env.int("APP_PAGE_CACHE_SECONDS", default=3600)
 # How long browsers, nginx or a CDN may keep an anonymous page (`Cache-Control: public,
 # max-age`). They learn of no edit, so it stays short: an edit shows within this time.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
+
+# Login: django-axes counts failed logins (in the database, so every worker sees them) and,
+# after AXES_FAILURE_LIMIT of them, refuses that username AND that address (either alone is
+# enough to be locked out) for AXES_COOLOFF_HOURS, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_HOURS", default=1))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Our page, in the visitor's language (the admin's URL carries it), answered with 429.
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The client's address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies (nginx: 1) stand in
+# front and append to X-Forwarded-For: then it is the entry they added, never one a client
+# could forge further left. Leave it 0 when nothing trustworthy sets the header.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "jeiweb.accounts.client_ip"
+
+# (E-mail, for the password reset and the enquiries, is set up below.)
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,6 +267,9 @@ THUMBNAIL_HIGH_RESOLUTION = True
 # limit. Filer rejects an image over FILER_MAX_IMAGE_PIXELS (and one Pillow cannot read, such
 # as a decompression bomb) with a form error, and sanitises SVG (scripts removed). Our own
 # validator adds the size limit and checks that the bytes are really an image.
+# Least privilege in the media library: each role (News editors, Page editors) reads and
+# edits only its own folder and the files its members uploaded (jeiweb/roles.py).
+FILER_ENABLE_PERMISSIONS = True
 FILER_MIME_TYPE_WHITELIST = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"]
 FILER_MAX_IMAGE_PIXELS = env.int("FILER_MAX_IMAGE_PIXELS", default=40_000_000)
 NEWS_MAX_UPLOAD_BYTES = env.int("NEWS_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
@@ -304,8 +335,9 @@ if S3_BUCKET:
         },
     }
 
-# E-mail: the enquiry form mails the office and confirms to the visitor. Unset, mail is
-# printed to the console (development); production names its SMTP server, e.g.
+# E-mail: the staff's password reset, and the enquiry form, which mails the office and
+# confirms to the visitor. Unset, mail is printed to the console (development); production
+# names its SMTP server, e.g.
 # EMAIL_URL=smtp+tls://user:password@smtp.example.edu.cn:587. Enquiries are stored before any
 # mail is sent, so a mail outage loses none.
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")

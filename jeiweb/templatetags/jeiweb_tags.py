@@ -45,7 +45,10 @@ def breadcrumb_json_ld(context):
     below a CMS page, an object of its application (a programme, an article) ends the trail.
     """
     request = context["request"]
-    items = [(node.get_menu_title(), node.get_absolute_url()) for node in context.get("ancestors", [])]
+    # While staff preview a page whose draft is being edited, django CMS's trail may hold no
+    # node for it (None): that step is left out rather than crash the preview.
+    nodes = [node for node in context.get("ancestors", []) if node is not None]
+    items = [(node.get_menu_title(), node.get_absolute_url()) for node in nodes]
     if items and items[-1][1] != request.path:
         if not context["meta"]["title"]:
             return ""  # a page outside the tree that does not describe itself (search results)
