@@ -14,8 +14,8 @@ from django.views.generic import TemplateView
 from jeiweb.accounts import password_reset_urls
 from jeiweb.admin_roles import guarded_admin_urls
 from jeiweb.i18n import language_codes
-from jeiweb.pagecache import cache_for_visitors
 from jeiweb.media_admin import register_role_media_admin
+from jeiweb.pagecache import cache_for_visitors
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
