@@ -130,8 +130,9 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # The cache fails open: when Redis is down or slow, a cache call is a miss (django-redis's
     # IGNORE_EXCEPTIONS) and the page renders from the database, slower but never an error.
-    # Short socket timeouts keep a dead or hanging Redis from costing more than milliseconds a
-    # call; redis-py reconnects by itself once Redis answers again. django CMS (page, menu and
+    # A dead Redis refuses connections at once; short socket timeouts bound what a hanging one
+    # costs each cache call (a page makes several, so a hung Redis slows pages by seconds but
+    # never fails them); redis-py reconnects by itself once Redis answers again. django CMS (page, menu and
     # permission caches) goes through this same cache, so it fails open too.
     CACHES["default"]["OPTIONS"] = {
         "IGNORE_EXCEPTIONS": True,
