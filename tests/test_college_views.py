@@ -55,7 +55,7 @@ def test_the_level_filter_is_a_plain_link_that_narrows_the_cards(client):
     assert len(cards(html_of(client, "/zh-hans/zhuanye/?level=undergraduate"))) == 3
 
 
-# A NUL byte (and a query over 2000 characters) is refused with a 400: tests/test_bad_input.py.
+# A NUL byte (and a query over 8000 characters) is refused with a 400: tests/test_bad_input.py.
 @pytest.mark.parametrize("value", ["bogus", "", "Undergraduate", "x" * 500])
 def test_an_unknown_level_shows_the_whole_list(client, value):
     html = html_of(client, f"/en/programmes/?level={value}")
