@@ -14,6 +14,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from djangocms_versioning.models import Version
 
+from jeiweb.pagecache import bump_content_version
 from jeiweb.sharing import qr_svg
 from pages import models
 from pages.cms_plugins import FaqPlugin
@@ -238,11 +239,13 @@ def test_the_comparison_shows_only_the_facts_that_differ(client):
     html, rows = comparison(client)
     assert "Annual tuition" not in rows and "Length of study" not in rows  # nobody has one yet
     models.Programme.objects.update(duration_months=60)
+    bump_content_version()  # update() sends no signal: say the content changed
     html, rows = comparison(client)
     assert "Length of study" not in rows
     shared = html[html.index('<dl class="key-facts shared-facts">') :]
     assert "<dt>Length of study</dt><dd>5 years</dd>" in shared
     models.Programme.objects.filter(key="oncology").update(duration_months=36)
+    bump_content_version()  # update() sends no signal: say the content changed
     html, rows = comparison(client)
     assert re.findall(r"<td>([^<]+)</td>", rows["Length of study"]) == [
         "5 years",
@@ -340,6 +343,7 @@ def test_a_programmes_questions_are_a_disclosure_list_with_faqpage_data(client, 
 
 def test_an_unpublished_question_is_hidden(client):
     models.Faq.objects.filter(programme__key="psychiatry").update(is_published=False)
+    bump_content_version()  # update() sends no signal: say the content changed
     html = html_of(client, PSYCHIATRY["en"])
     assert "<details" not in html and not json_ld(html, "FAQPage")
 
