@@ -63,8 +63,7 @@ class LanguageFilter(admin.SimpleListFilter):
 class CategoryAdmin(TranslationsAdmin):
     list_display = ["__str__", "ordering", "missing_translations"]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+    slug_from = "name"
 
 
 @admin.register(Article)
@@ -85,8 +84,7 @@ class ArticleAdmin(TranslationsAdmin):
         (_("Related"), {"fields": ["related_programmes", "related_milestones"]}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
     def get_readonly_fields(self, request, obj=None):
         # Only those allowed to publish choose the status; others write drafts.
@@ -117,8 +115,7 @@ class EventAdmin(TranslationsAdmin):
         (_("More"), {"fields": ["status", "registration_url", "article"]}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "registration_url":

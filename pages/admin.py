@@ -37,8 +37,7 @@ class ProgrammeAdmin(CollegeAdmin):
         (_("Shown only when filled in"), {"fields": ["duration_years", "places", "fees"]}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
 
 class CommitteeMemberInline(TranslatableTabularInline):

@@ -1,5 +1,5 @@
 """An editor in the Chinese admin, in Debian's Chromium, against the site served by gunicorn:
-nothing typed is lost when switching language tabs."""
+nothing typed is lost when switching language tabs; a Chinese title gets a pinyin address."""
 
 import secrets
 
@@ -48,6 +48,14 @@ def test_switching_to_the_chinese_tab_saves_the_english_just_typed(admin_page, s
     assert page.locator(".messagelist .success").count() == 1
     assert page.locator(".parler-language-tabs .current").inner_text().strip() == "简体中文"
     assert page.locator("#id_title").input_value() == ""
+
+    # Only a Chinese title: the address is made in pinyin.
+    page.locator("#id_title").fill("图书馆延长开放")
+    page.locator("#id_summary").fill("图书馆现开放至午夜。")
+    page.locator("input[name=_continue]").click()
+    page.wait_for_selector(".messagelist .success")
+    assert page.locator("#id_slug").input_value() == "tu-shu-guan-yan-chang-kai-fang"
+
     page.locator(".parler-language-tabs a[href*='language=en']").click()
     page.wait_for_url("**language=en")
     assert page.locator("#id_title").input_value() == "Library opens late"
