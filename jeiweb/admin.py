@@ -95,6 +95,14 @@ class TranslationsAdmin(TranslatableAdmin):
         missing = [str(name) for code, name in settings.LANGUAGES if code not in present]
         return ", ".join(missing) or "–"
 
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The "View on site" link opens the object in the language of the open tab, on the host the
+        admin is served on (a relative address; Django's default goes through the Site's domain)."""
+        response = super().render_change_form(request, context, add, change, form_url, obj)
+        if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
+            response.context_data["absolute_url"] = obj.get_absolute_url(self.get_form_language(request, obj))
+        return response
+
     def response_add(self, request, obj, post_url_continue=None):
         return self._switch_language(request, obj, super().response_add(request, obj, post_url_continue))
 

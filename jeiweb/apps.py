@@ -13,6 +13,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self):
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
         from jeiweb.caching import connect_plugin_caches
+        from jeiweb.sites import sync_site_domain
 
         connect_plugin_caches()
+        # After the sites app's tables exist (our core app has no models: it gets no signal).
+        post_migrate.connect(sync_site_domain, sender=apps.get_app_config("sites"))

@@ -2,6 +2,7 @@
 nothing typed is lost when switching language tabs; a Chinese title gets a pinyin address."""
 
 import secrets
+import urllib.request
 
 import pytest
 
@@ -71,3 +72,35 @@ def test_switching_tabs_with_an_invalid_form_keeps_the_text_and_says_what_is_mis
 
     assert page.locator("#id_title").input_value() == "Half-written story"
     assert "language=en" in page.url
+
+
+CREATE_ARTICLE = """
+from news.models import Article
+article = Article(status="published")
+for language, title, slug in [("en", "Sports day", "sports-day"), ("zh-hans", "运动会", "yun-dong-hui")]:
+    article.set_current_language(language)
+    article.title, article.slug, article.summary = title, slug, title
+    article.save()
+print(article.pk)
+"""
+
+
+def test_view_on_site_from_the_chinese_tab_opens_the_chinese_page_on_the_served_host(admin_page, served):
+    page = admin_page
+    pk = served.manage("shell", "-c", CREATE_ARTICLE).stdout.split()[-1]
+    page.goto(f"{served.url}/zh-hans/admin/news/article/{pk}/change/?language=zh-hans")
+
+    with page.context.expect_page() as opened:
+        page.locator("a.viewsitelink").click(modifiers=["Control"])
+    article_page = opened.value
+    article_page.wait_for_load_state()
+
+    assert article_page.url == f"{served.url}/zh-hans/xinwen-huodong/yun-dong-hui/"
+    assert article_page.locator("h1").inner_text() == "运动会"
+
+
+def test_sitemap_and_feeds_name_the_host_the_site_is_served_on(served):
+    for path in ["/sitemap.xml", "/zh-hans/xinwen-huodong/feed/rss/", "/en/news-events/feed/atom/"]:
+        body = urllib.request.urlopen(served.url + path, timeout=60).read().decode()
+        assert f"{served.url}/" in body, path
+        assert "127.0.0.1:8000" not in body, path

@@ -66,6 +66,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Development: the Site's domain follows the host served (off unless SITE_DOMAIN_FROM_REQUEST).
+    "jeiweb.sites.RequestHostSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
@@ -131,6 +133,9 @@ USE_TZ = True
 
 SITE_ID = 1
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
+# Development serves the site on any host and port: absolute links (sitemap, feeds, e-mail)
+# then use the host of the request instead of SITE_DOMAIN (jeiweb/sites.py). Off in production.
+SITE_DOMAIN_FROM_REQUEST = env.bool("SITE_DOMAIN_FROM_REQUEST", default=False)
 SITE_NAME = "CQMU–UoL Joint Educational Institute"
 
 CMS_CONFIRM_VERSION4 = True
