@@ -104,3 +104,41 @@ def test_sitemap_and_feeds_name_the_host_the_site_is_served_on(served):
         body = urllib.request.urlopen(served.url + path, timeout=60).read().decode()
         assert f"{served.url}/" in body, path
         assert "127.0.0.1:8000" not in body, path
+
+
+MAKE_DRAFT = """
+from cms.models import PageContent
+from cms.toolbar.utils import get_object_edit_url
+from django.contrib.auth.models import User
+from djangocms_versioning.models import Version
+user = User.objects.get(username="chief-editor")
+live = PageContent.objects.get(language="en", page__urls__slug="overview", page__urls__language="en")
+draft = Version.objects.get_for_content(live).copy(user).content
+print(get_object_edit_url(draft, language="en"))
+"""
+
+TEXT_BODIES = """
+from djangocms_text.models import Text
+for text in Text.objects.filter(body__contains={word!r}):
+    print(text.body)
+"""
+
+
+def test_an_inline_edit_of_a_lead_paragraph_keeps_its_class(admin_page, served):
+    page = admin_page
+    edit_url = served.manage("shell", "-c", MAKE_DRAFT).stdout.split()[-1]
+    page.goto(served.url + edit_url)
+
+    # In the editor, the site's styles are in the Styles menu (in the editor's language, Chinese
+    # here: the toolbar speaks the language this user chose in the admin); the lead paragraph is one.
+    page.locator("p.lead").first.click()
+    page.locator("button[data-action=BlockStyles].active", has_text="导语段落").wait_for(state="attached")
+
+    page.keyboard.press("End")
+    page.keyboard.type(" Zebrafish.")
+    page.locator("h1").first.click()  # leaving the paragraph saves it
+    page.wait_for_timeout(3000)
+
+    saved = served.manage("shell", "-c", TEXT_BODIES.format(word="Zebrafish")).stdout
+    assert '<p class="lead">' in saved
+    assert "Zebrafish." in saved

@@ -173,6 +173,18 @@ PARLER_DEFAULT_LANGUAGE_CODE = "en"
 # Rich text is sanitised; editors may also mark a passage in the other language (`lang`,
 # which screen readers and search engines need) and expand an abbreviation (`title`).
 TEXT_ADDITIONAL_ATTRIBUTES = {"*": {"lang"}, "abbr": {"title"}}
+# The site's own styles (static/css/site.css), offered in the editor's Styles menu. The editor
+# (Tiptap) keeps only the classes it knows: a paragraph class missing here is stripped by the
+# first inline edit, as happened to the pages' lead paragraphs.
+TEXT_EDITOR_SETTINGS = {
+    "blockStyles": [
+        {"name": _("Lead paragraph"), "element": "p", "attributes": {"class": "lead"}},
+        {"name": _("Note"), "element": "p", "attributes": {"class": "note"}},
+    ],
+    "inlineStyles": [
+        {"name": _("Small print"), "element": "small"},
+    ],
+}
 
 THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.colorspace",
