@@ -1,6 +1,11 @@
 """The admin as an editor uses it: slugs made from Chinese titles, clear answers to clashes."""
 
+from html.parser import HTMLParser
+
 import pytest
+from django.contrib.admin import site
+from django.utils import translation
+from django.utils.text import capfirst
 
 from jeiweb.slugs import slug_for
 from news.models import Article
@@ -73,3 +78,48 @@ def test_a_reserved_slug_made_from_a_title_is_a_form_error(editor_client):
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["slug"]
+
+
+OUR_APPS = ["jeiweb", "pages", "news", "search"]
+
+
+def visible_texts(html):
+    """The text a person sees on a page: every text node outside scripts and styles."""
+    texts = []
+
+    class Reader(HTMLParser):
+        hidden = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.hidden += tag in ("script", "style")
+
+        def handle_endtag(self, tag):
+            self.hidden -= tag in ("script", "style")
+
+        def handle_data(self, data):
+            if not self.hidden and data.strip():
+                texts.append(data.strip())
+
+    Reader().feed(html)
+    return texts
+
+
+def our_admin_index_strings():
+    """In English, every string of ours the admin index shows: the branding, our apps' and
+    models' names, and the table captions we translate for Django."""
+    strings = [site.site_header, site.site_title, site.index_title, "Model name", "Add link"]
+    for model in site._registry:
+        if model._meta.app_label in OUR_APPS:
+            strings += [model._meta.app_config.verbose_name, model._meta.verbose_name_plural]
+    with translation.override("en"):
+        return {capfirst(str(text)) for text in strings}
+
+
+def test_the_chinese_admin_index_shows_no_english_string_of_ours(admin_client):
+    texts = visible_texts(admin_client.get("/zh-hans/admin/").content.decode())
+
+    untranslated = our_admin_index_strings() & set(texts)
+    assert not untranslated
+    assert "重庆医科大学莱斯特大学联合学院" in texts
+    assert "师资数据" in texts
+    assert "Folders" not in texts  # filer's Chinese, found for zh-hans (locale/packages)

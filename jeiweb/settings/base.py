@@ -125,7 +125,9 @@ LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then the Chinese of packages that ship only zh_CN (filer, djangocms-text),
+# copied by `manage.py package_translations`, which Django would not find for zh-hans.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 FORMAT_MODULE_PATH = ["jeiweb.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True

@@ -56,8 +56,8 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
 
     class Meta:
         ordering = ["-date", "-pk"]
-        verbose_name = _("teaching staff profile")
-        verbose_name_plural = _("teaching staff profiles")
+        verbose_name = _("teaching staff figures")
+        verbose_name_plural = _("teaching staff figures")
 
     def __str__(self):
         return _("Teaching staff as of %(date)s") % {"date": self.date_display} if self.date else "–"
@@ -115,7 +115,7 @@ class SourceSchool(TranslatableModel):
         TeachingStaffProfile,
         on_delete=models.CASCADE,
         related_name="schools",
-        verbose_name=_("teaching staff profile"),
+        verbose_name=_("teaching staff figures"),
     )
     translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
