@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
@@ -12,6 +13,7 @@ from parler.forms import TranslatableModelForm
 
 from jeiweb.i18n import language_codes
 from jeiweb.slugs import slug_for
+from jeiweb.translation_status import record_statuses
 
 # The admin speaks as the institute, in the editor's language.
 admin.site.site_header = _("CQMU–UoL Joint Educational Institute")
@@ -107,6 +109,18 @@ class TranslationsAdmin(TranslatableAdmin):
         if obj is not None and obj.pk and hasattr(obj, "get_absolute_url"):
             response.context_data["absolute_url"] = obj.get_absolute_url(self.get_form_language(request, obj))
         return response
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translation_status"]
+
+    @admin.display(description=_("translations"))
+    def translation_status(self, obj):
+        """Each language: missing, up to date, or outdated (another language changed since)."""
+        return format_html_join(
+            " · ",
+            '<span class="translation-{}">{}: {}</span>',
+            ((s.status, s.language, s.label) for s in record_statuses(obj)),
+        )
 
     def response_add(self, request, obj, post_url_continue=None):
         return self._switch_language(request, obj, super().response_add(request, obj, post_url_continue))

@@ -12,6 +12,7 @@ from django.contrib.sites.models import Site
 from django.urls import include, path
 from django.views.generic import TemplateView
 
+from jeiweb.admin_views import translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
@@ -43,6 +44,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translation_status_view),
+        name="translation-status",
+    ),
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),

@@ -1,11 +1,16 @@
 """The admin as an editor uses it: slugs made from Chinese titles, clear answers to clashes."""
 
+from datetime import timedelta
 from html.parser import HTMLParser
 
 import pytest
+from cms.models import PageContent
+from cms.toolbar.utils import get_object_edit_url
 from django.contrib.admin import site
-from django.utils import translation
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone, translation
 from django.utils.text import capfirst
+from djangocms_versioning.models import Version
 
 from jeiweb.slugs import slug_for
 from news.models import Article
@@ -123,3 +128,58 @@ def test_the_chinese_admin_index_shows_no_english_string_of_ours(admin_client):
     assert "重庆医科大学莱斯特大学联合学院" in texts
     assert "师资数据" in texts
     assert "Folders" not in texts  # filer's Chinese, found for zh-hans (locale/packages)
+
+
+def article_edit_form(article, language, title):
+    article.set_current_language(language)
+    return {
+        "title": title,
+        "slug": article.slug,
+        "summary": article.summary,
+        "body": article.body,
+        "image_alt": "",
+        "status": article.status,
+        "publication_start_0": article.publication_start.strftime("%Y-%m-%d"),
+        "publication_start_1": article.publication_start.strftime("%H:%M:%S"),
+        "categories": [],
+    }
+
+
+def test_an_article_edited_in_english_shows_its_chinese_as_outdated_until_the_chinese_is_edited(admin_client):
+    article = make_article()
+    two_days_ago = timezone.now() - timedelta(days=2)
+    article.translations.update(changed=two_days_ago)  # both written together, two days ago
+    change_url = f"/zh-hans/admin/news/article/{article.pk}/change/"
+    list_url = "/zh-hans/admin/news/article/"
+
+    assert "zh-hans: 已过时" not in admin_client.get(list_url).content.decode()
+
+    response = admin_client.post(f"{change_url}?language=en", article_edit_form(article, "en", "New title"))
+    assert response.status_code == 302
+    assert "zh-hans: 已过时" in admin_client.get(list_url).content.decode()
+    dashboard = admin_client.get("/zh-hans/admin/translations/").content.decode()
+    assert f"{change_url}?language=zh-hans" in dashboard
+
+    admin_client.post(f"{change_url}?language=zh-hans", article_edit_form(article, "zh-hans", "新标题"))
+    assert "zh-hans: 已过时" not in admin_client.get(list_url).content.decode()
+    assert (
+        f"{change_url}?language=zh-hans"
+        not in admin_client.get("/zh-hans/admin/translations/").content.decode()
+    )
+
+
+def test_a_page_changed_in_english_after_its_chinese_is_on_the_dashboard(admin_client):
+    overview = PageContent.admin_manager.get(language="zh-hans", page__urls__slug="gaikuang")
+    Version.objects.filter(
+        content_type=ContentType.objects.get_for_model(PageContent), object_id=overview.pk
+    ).update(modified=timezone.now() - timedelta(days=2))
+
+    dashboard = admin_client.get("/zh-hans/admin/translations/").content.decode()
+    english = PageContent.admin_manager.get(language="en", page=overview.page)
+    row = dashboard[dashboard.index(get_object_edit_url(english)) :][:600]
+    assert "zh-hans: 已过时" in row
+    assert "en: 最新" in row
+
+
+def test_the_admin_index_links_to_the_translations_to_do(admin_client):
+    assert 'href="/zh-hans/admin/translations/"' in admin_client.get("/zh-hans/admin/").content.decode()

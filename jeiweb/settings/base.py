@@ -171,6 +171,9 @@ PARLER_LANGUAGES = {
     "default": {"fallbacks": ["en"], "hide_untranslated": False},
 }
 PARLER_DEFAULT_LANGUAGE_CODE = "en"
+# A translation counts as outdated once another language changed more than this many seconds
+# after it (jeiweb/translation_status.py): a day lets an editor write both languages in turn.
+TRANSLATION_OUTDATED_AFTER = env.int("TRANSLATION_OUTDATED_AFTER", default=24 * 3600)
 
 # Rich text is sanitised; editors may also mark a passage in the other language (`lang`,
 # which screen readers and search engines need) and expand an abbreviation (`title`).

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import PreciseDateMixin, SnapshotQuerySet
 
 
@@ -34,6 +35,7 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
     """
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         note=models.CharField(
             _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
         ),
@@ -117,7 +119,10 @@ class SourceSchool(TranslatableModel):
         related_name="schools",
         verbose_name=_("teaching staff figures"),
     )
-    translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
+    translations = TranslatedFields(
+        changed=last_changed_field(),
+        name=models.CharField(_("name"), max_length=200),
+    )
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     class Meta:
