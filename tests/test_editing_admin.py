@@ -1,5 +1,6 @@
 """The admin as an editor uses it: slugs made from Chinese titles, clear answers to clashes."""
 
+import io
 from datetime import timedelta
 from html.parser import HTMLParser
 
@@ -8,9 +9,11 @@ from cms.models import PageContent
 from cms.toolbar.utils import get_object_edit_url
 from django.contrib.admin import site
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from djangocms_versioning.models import Version
+from PIL import Image as PILImage
 
 from jeiweb.slugs import slug_for
 from news.models import Article
@@ -183,3 +186,31 @@ def test_a_page_changed_in_english_after_its_chinese_is_on_the_dashboard(admin_c
 
 def test_the_admin_index_links_to_the_translations_to_do(admin_client):
     assert 'href="/zh-hans/admin/translations/"' in admin_client.get("/zh-hans/admin/").content.decode()
+
+
+def png_upload(name="lab.png"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "navy").save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def test_a_photo_uploaded_on_the_article_form_lands_in_the_news_photos_folder(editor_client):
+    form = chinese_article_form(new_photo=png_upload())
+
+    response = editor_client.post("/zh-hans/admin/news/article/add/?language=zh-hans", form)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article = Article.objects.language("zh-hans").get(translations__title="学院获批")
+    assert article.featured_image.folder.name == "News photos"
+    assert article.featured_image.original_filename == "lab.png"
+
+
+def test_a_file_that_is_not_an_image_is_a_form_error_on_the_article_form(editor_client):
+    fake = SimpleUploadedFile("lab.png", b"not an image", content_type="image/png")
+
+    response = editor_client.post(
+        "/zh-hans/admin/news/article/add/?language=zh-hans", chinese_article_form(new_photo=fake)
+    )
+
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["new_photo"]
