@@ -8,7 +8,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.contrib.sites.models import Site
 from django.urls import include, path
 from django.views.generic import TemplateView
 
@@ -17,12 +16,6 @@ from jeiweb.i18n import language_codes
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
-
-# The Site's domain comes from SITE_DOMAIN (jeiweb/sites.py): an edit in the admin would be
-# undone by the next migrate, so the admin does not offer it. (Here, because the admin's
-# registrations are complete only once every app's admin module has been imported.)
-if admin.site.is_registered(Site):
-    admin.site.unregister(Site)
 
 sitemaps = {
     "pages": CMSPageSitemap,

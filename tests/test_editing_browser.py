@@ -1,10 +1,13 @@
 """An editor in the Chinese admin, in Debian's Chromium, against the site served by gunicorn:
 nothing typed is lost when switching language tabs; a Chinese title gets a pinyin address."""
 
+import os
 import secrets
 import urllib.request
+from pathlib import Path
 
 import pytest
+from PIL import Image as PILImage
 
 pytestmark = pytest.mark.browser
 
@@ -142,3 +145,73 @@ def test_an_inline_edit_of_a_lead_paragraph_keeps_its_class(admin_page, served):
     saved = served.manage("shell", "-c", TEXT_BODIES.format(word="Zebrafish")).stdout
     assert '<p class="lead">' in saved
     assert "Zebrafish." in saved
+
+
+class Clicks:
+    """Counts what an editor clicks (links, buttons, tabs, pickers; typing is not a click)."""
+
+    def __init__(self, page):
+        self.page, self.count = page, 0
+
+    def click(self, locator, **kwargs):
+        self.count += 1
+        locator.click(**kwargs)
+
+
+def screenshot(page, name):
+    """Saved for docs/editors.md when DOCS_SCREENSHOTS names a folder (docs/img), else not kept."""
+    folder = os.environ.get("DOCS_SCREENSHOTS")
+    if folder:
+        page.screenshot(path=str(Path(folder) / f"{name}.png"))
+
+
+def test_a_bilingual_article_with_a_photo_is_written_and_scheduled_in_seven_clicks(
+    admin_page, served, tmp_path
+):
+    page = admin_page
+    photo = tmp_path / "lab.png"
+    PILImage.new("RGB", (400, 300), "navy").save(photo)
+    clicks = Clicks(page)
+    page.goto(served.url + "/zh-hans/admin/")
+    screenshot(page, "admin-index")
+
+    clicks.click(page.locator("a.addlink[href$='/news/article/add/']"))
+    page.locator("#id_title").fill("Simulation centre opens")
+    page.locator("#id_summary").fill("Students train in the new simulation centre.")
+    clicks.click(page.locator(".field-body [contenteditable='true']").first)
+    page.keyboard.type("The centre opens on Monday.")
+    with page.expect_file_chooser() as chooser:
+        clicks.click(page.locator("#id_new_photo"))
+    chooser.value.set_files(photo)
+    clicks.click(page.locator("#id_status"))
+    page.locator("#id_status").select_option("published")
+    page.locator("#id_publication_start_0").fill("2099-09-01")
+    page.locator("#id_publication_start_1").fill("09:00:00")
+    screenshot(page, "article-form")
+
+    clicks.click(page.locator(".parler-language-tabs").get_by_text("简体中文"))  # saves the English
+    page.wait_for_url("**language=zh-hans")
+    page.locator("#id_title").fill("模拟中心启用")
+    page.locator("#id_summary").fill("学生在新的模拟中心训练。")
+    clicks.click(page.locator(".field-body [contenteditable='true']").first)
+    page.keyboard.type("模拟中心周一启用。")
+    clicks.click(page.locator("input[name=_continue]"))
+    page.wait_for_selector(".messagelist .success")
+    screenshot(page, "article-chinese-tab")
+
+    assert clicks.count == 7
+    assert page.locator("#id_slug").input_value() == "mo-ni-zhong-xin-qi-yong"
+    check = (
+        served.manage(
+            "shell",
+            "-c",
+            "from news.models import Article; a = Article.objects.get(translations__title='模拟中心启用');"
+            "print(a.state, a.featured_image.folder.name, sorted(a.get_available_languages()))",
+        )
+        .stdout.strip()
+        .splitlines()[-1]
+    )
+    assert check == "Scheduled News photos ['en', 'zh-hans']"
+
+    page.goto(served.url + "/zh-hans/admin/translations/")
+    screenshot(page, "translations-to-do")
