@@ -1,11 +1,14 @@
 """The translation dashboard: what needs translating, across CMS pages and every translated record."""
 
 from collections import defaultdict
+from pathlib import Path
 
 from cms.models import PageContent
 from cms.toolbar.utils import get_object_edit_url
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -85,3 +88,9 @@ def translation_status_view(request):
         "sections": sections,
     }
     return TemplateResponse(request, "admin/translation_status.html", context)
+
+
+def editors_guide_view(request):
+    """The editor's guide (docs/editors.md), as text, from the admin index (staff only)."""
+    guide = Path(settings.BASE_DIR) / "docs" / "editors.md"
+    return HttpResponse(guide.read_text(encoding="utf-8"), content_type="text/plain; charset=utf-8")

@@ -11,7 +11,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from jeiweb.admin_views import translation_status_view
+from jeiweb.admin_views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
         admin.site.admin_view(translation_status_view),
         name="translation-status",
     ),
+    path("admin/guide/", admin.site.admin_view(editors_guide_view), name="editors-guide"),
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),

@@ -184,8 +184,12 @@ def test_a_page_changed_in_english_after_its_chinese_is_on_the_dashboard(admin_c
     assert "en: 最新" in row
 
 
-def test_the_admin_index_links_to_the_translations_to_do(admin_client):
-    assert 'href="/zh-hans/admin/translations/"' in admin_client.get("/zh-hans/admin/").content.decode()
+def test_the_admin_index_links_to_the_translations_to_do_and_the_editors_guide(admin_client):
+    index = admin_client.get("/zh-hans/admin/").content.decode()
+    assert 'href="/zh-hans/admin/translations/"' in index
+    assert 'href="/zh-hans/admin/guide/"' in index
+    guide = admin_client.get("/zh-hans/admin/guide/").content.decode()
+    assert "编辑指南" in guide and "Editor's guide" in guide
 
 
 def png_upload(name="lab.png"):
