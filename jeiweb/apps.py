@@ -1,4 +1,5 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -21,10 +22,14 @@ class CoreConfig(AppConfig):
         return f'"{PAGE_EDITORS}" group ready'
 
     def ready(self):
+
         from jeiweb.caching import connect_plugin_caches
         from jeiweb.pagecache import connect_content_version
+        from jeiweb.sites import sync_site_domain
         from jeiweb.uploads import connect_upload_cleaning
 
         connect_plugin_caches()
         connect_content_version()
         connect_upload_cleaning()
+        # After the sites app's tables exist (our core app has no models: it gets no signal).
+        post_migrate.connect(sync_site_domain, sender=apps.get_app_config("sites"))

@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from jeiweb.accounts import password_reset_urls
 from jeiweb.admin_roles import guarded_admin_urls
+from jeiweb.admin_views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.media_admin import register_role_media_admin
 from jeiweb.pagecache import cache_for_visitors
@@ -58,6 +59,12 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # The staff's password reset by e-mail, ahead of the admin, which would take its URLs.
     *password_reset_urls,
+    path(
+        "admin/translations/",
+        admin.site.admin_view(translation_status_view),
+        name="translation-status",
+    ),
+    path("admin/guide/", admin.site.admin_view(editors_guide_view), name="editors-guide"),
     # Each role enters only its part of the admin (jeiweb/admin_roles.py).
     path("admin/", guarded_admin_urls(admin.site)),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.

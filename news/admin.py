@@ -1,14 +1,22 @@
 """Where staff write, schedule and publish news and events, in both languages."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from filer.models import Folder, Image
+from filer.validation import FileValidationError
 
-from jeiweb.admin import TranslationsAdmin
+from jeiweb.admin import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.i18n import language_codes
 
 from .models import Article, Category, Event, Status
+from .validation import validate_image_upload
+
+# The filer folder that photos uploaded from the article form go to (its permissions: issue 9).
+NEWS_PHOTOS_FOLDER = "News photos"
 
 
 def language_name(code):
@@ -63,12 +71,33 @@ class LanguageFilter(admin.SimpleListFilter):
 class CategoryAdmin(TranslationsAdmin):
     list_display = ["__str__", "ordering", "missing_translations"]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("name",)}
+    slug_from = "name"
+
+
+class ArticleForm(TranslatedSlugForm):
+    """The article form, with a photo upload in one step (no trip through filer's folders)."""
+
+    new_photo = forms.ImageField(
+        label=_("upload a photo"),
+        required=False,
+        help_text=_(
+            "A photo from your computer: it goes to the “News photos” folder and becomes the article's photo."
+        ),
+    )
+
+    def clean_new_photo(self):
+        upload = self.cleaned_data.get("new_photo")
+        if upload:
+            try:
+                validate_image_upload(upload.name, upload, None, upload.content_type)
+            except FileValidationError as error:
+                raise ValidationError(str(error)) from error
+        return upload
 
 
 @admin.register(Article)
 class ArticleAdmin(TranslationsAdmin):
+    form = ArticleForm
     list_display = ["__str__", "state", "publication_start", "missing_translations", "is_featured"]
     list_filter = [StateFilter, "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
@@ -77,7 +106,7 @@ class ArticleAdmin(TranslationsAdmin):
     readonly_fields = ["author"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),
-        (_("Photo"), {"fields": ["featured_image", "image_alt"]}),
+        (_("Photo"), {"fields": ["new_photo", "featured_image", "image_alt"]}),
         (
             _("Publication"),
             {"fields": ["status", "publication_start", "categories", "is_featured", "author"]},
@@ -85,8 +114,7 @@ class ArticleAdmin(TranslationsAdmin):
         (_("Related"), {"fields": ["related_programmes", "related_milestones"]}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
     def get_readonly_fields(self, request, obj=None):
         # Only those allowed to publish choose the status; others write drafts.
@@ -101,6 +129,12 @@ class ArticleAdmin(TranslationsAdmin):
     def save_model(self, request, obj, form, change):
         if obj.author_id is None:
             obj.author = request.user
+        upload = form.cleaned_data.get("new_photo")
+        if upload:
+            folder, _created = Folder.objects.get_or_create(name=NEWS_PHOTOS_FOLDER, parent=None)
+            obj.featured_image = Image.objects.create(
+                file=upload, original_filename=upload.name, folder=folder, owner=request.user
+            )
         super().save_model(request, obj, form, change)
 
 
@@ -117,8 +151,7 @@ class EventAdmin(TranslationsAdmin):
         (_("More"), {"fields": ["status", "registration_url", "article"]}),
     ]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "registration_url":

@@ -23,6 +23,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import reverse_in, translated_url
+from jeiweb.translation_status import last_changed_field
 
 # Slugs that name the app's own pages under the news page: an article cannot take them.
 RESERVED_SLUGS = {"archive", "calendar", "category", "events", "feed", "past"}
@@ -54,6 +55,7 @@ class Category(TranslatableModel):
     """A topic that groups news articles; visitors filter the news list and subscribe by it."""
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(_("name"), max_length=100),
         slug=models.SlugField(_("slug"), max_length=100, allow_unicode=False),
         meta={"unique_together": [("language_code", "slug")]},
@@ -100,6 +102,7 @@ class Article(TranslatableModel):
     its publication time has come; until then staff can preview it at its address."""
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=models.SlugField(
             _("slug"),
@@ -221,6 +224,7 @@ class Event(TranslatableModel):
     Visitors see it once published, in lists of upcoming and past events and in their calendar."""
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=models.SlugField(_("slug"), max_length=200, validators=[validate_free_slug]),
         description=HTMLField(_("description"), blank=True),

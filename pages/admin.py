@@ -78,8 +78,7 @@ class ProgrammeAdmin(CollegeAdmin):
     ]
     inlines = [DegreeAwardInline, CurriculumStageInline, ProgrammeFaqInline]
 
-    def get_prepopulated_fields(self, request, obj=None):
-        return {"slug": ("title",)}
+    slug_from = "title"
 
 
 class CommitteeMemberInline(TranslatableTabularInline):

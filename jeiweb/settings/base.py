@@ -5,11 +5,9 @@ default that is safe for local development. `.env.example` lists and explains ea
 The thin `dev`, `test` and `production` modules only change what differs between them.
 """
 
-from datetime import timedelta
 from pathlib import Path
 
 import environ
-from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -87,6 +85,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Development: the Site's domain follows the host served (off unless SITE_DOMAIN_FROM_REQUEST).
+    "jeiweb.sites.RequestHostSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
@@ -173,25 +173,6 @@ APP_PAGE_CACHE_SECONDS = env.int("APP_PAGE_CACHE_SECONDS", default=3600)
 # max-age`). They learn of no edit, so it stays short: an edit shows within this time.
 PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=60)
 
-# Login: django-axes counts failed logins (in the database, so every worker sees them) and,
-# after AXES_FAILURE_LIMIT of them, refuses that username AND that address (either alone is
-# enough to be locked out) for AXES_COOLOFF_HOURS, even with the right password.
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
-AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_HOURS", default=1))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
-# Our page, in the visitor's language (the admin's URL carries it), answered with 429.
-AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-# The client's address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies (nginx: 1) stand in
-# front and append to X-Forwarded-For: then it is the entry they added, never one a client
-# could forge further left. Leave it 0 when nothing trustworthy sets the header.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "jeiweb.accounts.client_ip"
-
 # (E-mail, for the password reset and the enquiries, is set up below.)
 PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60 * 24)
 
@@ -208,7 +189,9 @@ LANGUAGES = [
     ("en", _("English")),
     ("zh-hans", _("Simplified Chinese")),
 ]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Ours first; then the Chinese of packages that ship only zh_CN (filer, djangocms-text),
+# copied by `manage.py package_translations`, which Django would not find for zh-hans.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 FORMAT_MODULE_PATH = ["jeiweb.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
@@ -216,6 +199,9 @@ USE_TZ = True
 
 SITE_ID = 1
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
+# Development serves the site on any host and port: absolute links (sitemap, feeds, e-mail)
+# then use the host of the request instead of SITE_DOMAIN (jeiweb/sites.py). Off in production.
+SITE_DOMAIN_FROM_REQUEST = env.bool("SITE_DOMAIN_FROM_REQUEST", default=False)
 SITE_NAME = "CQMU–UoL Joint Educational Institute"
 
 CMS_CONFIRM_VERSION4 = True
@@ -253,10 +239,25 @@ PARLER_DEFAULT_LANGUAGE_CODE = "en"
 # object per render (20,410 for a sitemap of 10,000 articles). Our views prefetch translations
 # and whole pages are cached, so parler's own cache only costs.
 PARLER_ENABLE_CACHING = env.bool("PARLER_ENABLE_CACHING", default=False)
+# A translation counts as outdated once another language changed more than this many seconds
+# after it (jeiweb/translation_status.py): a day lets an editor write both languages in turn.
+TRANSLATION_OUTDATED_AFTER = env.int("TRANSLATION_OUTDATED_AFTER", default=24 * 3600)
 
 # Rich text is sanitised; editors may also mark a passage in the other language (`lang`,
 # which screen readers and search engines need) and expand an abbreviation (`title`).
 TEXT_ADDITIONAL_ATTRIBUTES = {"*": {"lang"}, "abbr": {"title"}}
+# The site's own styles (static/css/site.css), offered in the editor's Styles menu. The editor
+# (Tiptap) keeps only the classes it knows: a paragraph class missing here is stripped by the
+# first inline edit, as happened to the pages' lead paragraphs.
+TEXT_EDITOR_SETTINGS = {
+    "blockStyles": [
+        {"name": _("Lead paragraph"), "element": "p", "attributes": {"class": "lead"}},
+        {"name": _("Note"), "element": "p", "attributes": {"class": "note"}},
+    ],
+    "inlineStyles": [
+        {"name": _("Small print"), "element": "small"},
+    ],
+}
 
 THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.colorspace",
@@ -362,72 +363,6 @@ ENQUIRY_RETENTION_DAYS = env.int("ENQUIRY_RETENTION_DAYS", default=365)
 ENQUIRY_RATE_LIMIT = env.int("ENQUIRY_RATE_LIMIT", default=5)
 ENQUIRY_RATE_WINDOW_SECONDS = env.int("ENQUIRY_RATE_WINDOW_SECONDS", default=3600)
 
-# django CMS's toolbar and structure mode show our pages inside an iframe of our own.
-X_FRAME_OPTIONS = "SAMEORIGIN"
-
-# Content-Security-Policy for visitors: everything from our own origin (no CDN, font or
-# third-party script: see "China-ready"), nothing inline, no plugins, no <base>, forms posting
-# only to us, framed only by ourselves (the CMS editing iframe). JSON-LD blocks are data, not
-# scripts, so `script-src 'self'` leaves them alone. `default-src 'none'` makes every new
-# kind of resource a deliberate addition here.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [NONE],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF],
-        "connect-src": [SELF],
-        "manifest-src": [SELF],
-        "base-uri": [NONE],
-        "object-src": [NONE],
-        "form-action": [SELF],
-        "frame-ancestors": [SELF],
-    },
-}
-# For signed-in staff only (StaffContentSecurityPolicyMiddleware): django CMS's toolbar,
-# structure mode and text editor, the admin and django-filer use inline scripts and styles,
-# eval (the toolbar's templates, cms/js/modules/tmpl.js, compile with `new Function`),
-# data:/blob: images (thumbnails, previews) and our own frames.
-CONTENT_SECURITY_POLICY_STAFF = {
-    "DIRECTIVES": {
-        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
-        "default-src": [SELF],
-        "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
-        "style-src": [SELF, UNSAFE_INLINE],
-        "img-src": [SELF, "data:", "blob:"],
-        "font-src": [SELF, "data:"],
-        "frame-src": [SELF],
-        "worker-src": [SELF, "blob:"],
-    },
-}
-# Browser features the site never uses are switched off (ResponseHeadersMiddleware).
-PERMISSIONS_POLICY = ", ".join(
-    f"{feature}=()"
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "usb",
-        "xr-spatial-tracking",
-    )
-)
-# Other sites may link to our pages and images but not load them as their own resources.
-CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SECURE_CONTENT_TYPE_NOSNIFF = True
-
 # The number shown in the footer, which a website hosted in mainland China must display.
 ICP_LICENCE = env("ICP_LICENCE", default="")
 
@@ -457,3 +392,6 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
+
+# The login lockout and the security headers: jeiweb/settings/security.py.
+from jeiweb.settings.security import *  # noqa: E402, F403

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel
 
 CACHE_KEY = "pages:contact-points:{language}"
@@ -43,6 +44,7 @@ class ContactPoint(KeyedModel, TranslatableModel):
         verbose_name=_("WeChat QR code"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(_("name"), max_length=200),
         address=models.TextField(_("address"), blank=True),
         office_hours=models.CharField(_("office hours"), max_length=200, blank=True),

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import University
 from pages.models.programmes import Programme
 
@@ -20,6 +21,7 @@ class DegreeAward(TranslatableModel):
     )
     university = models.CharField(_("university"), max_length=10, choices=University.choices)
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(
             _("degree"),
             max_length=200,
@@ -48,6 +50,7 @@ class CurriculumStage(TranslatableModel):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     translations = TranslatedFields(
+        changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
         description=models.TextField(_("description"), blank=True),
     )

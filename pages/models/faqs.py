@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.programmes import Programme
 
 
@@ -31,6 +32,7 @@ class Faq(TranslatableModel):
         help_text=_("Empty: a question about the institute, shown on the FAQ page."),
     )
     translations = TranslatedFields(
+        changed=last_changed_field(),
         question=models.CharField(_("question"), max_length=300),
         answer=models.TextField(_("answer"), help_text=_("Plain text; a blank line starts a new paragraph.")),
     )

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel, University
 
 
@@ -12,6 +13,7 @@ class Committee(KeyedModel, TranslatableModel):
     """A joint committee through which the two universities govern the institute."""
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(_("name"), max_length=200),
         description=models.TextField(_("description"), blank=True),
     )
@@ -41,6 +43,7 @@ class CommitteeMember(TranslatableModel):
     role = models.CharField(_("role"), max_length=20, choices=CommitteeRole.choices)
     university = models.CharField(_("university"), max_length=10, choices=University.choices)
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(
             _("name"),
             max_length=200,

@@ -6,6 +6,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import reverse_in
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
 from pages.models.programmes import Programme
 
@@ -44,6 +45,7 @@ class Milestone(KeyedModel, PreciseDateMixin, TranslatableModel):
         help_text=_("The programme this milestone concerns, if any: it is shown on the programme’s page."),
     )
     translations = TranslatedFields(
+        changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=300),
         description=models.TextField(_("description"), blank=True),
     )

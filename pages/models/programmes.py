@@ -8,6 +8,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import translated_url
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.facts import ProgrammeFacts
 
@@ -68,6 +69,7 @@ class Programme(KeyedModel, ProgrammeFacts, TranslatableModel):
     """
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
         slug=models.SlugField(
             _("slug"), max_length=200, help_text=_("The last part of the programme’s address.")

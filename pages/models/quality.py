@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
 from pages.models.programmes import Programme
 
@@ -28,6 +29,7 @@ class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
         verbose_name=_("programme"),
     )
     translations = TranslatedFields(
+        changed=last_changed_field(),
         body=models.CharField(_("awarded or carried out by"), max_length=200),
         title=models.CharField(_("title"), max_length=200),
         description=models.TextField(_("description"), blank=True),

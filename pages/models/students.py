@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
 from pages.models.programmes import Programme
 
@@ -30,6 +31,7 @@ class StudentBody(PreciseDateMixin, TranslatableModel):
     )
     intakes = models.PositiveSmallIntegerField(_("intakes"))
     translations = TranslatedFields(
+        changed=last_changed_field(),
         note=models.CharField(
             _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
         ),
@@ -63,6 +65,7 @@ class LearningResource(KeyedModel, TranslatableModel):
 
     kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices)
     translations = TranslatedFields(
+        changed=last_changed_field(),
         name=models.CharField(_("name"), max_length=200),
         description=models.TextField(_("description"), blank=True),
     )

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.translation_status import last_changed_field
 from pages.models.base import PreciseDateMixin, SnapshotQuerySet
 
 
@@ -34,6 +35,7 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
     """
 
     translations = TranslatedFields(
+        changed=last_changed_field(),
         note=models.CharField(
             _("note"), max_length=300, blank=True, help_text=_("Where the figures come from.")
         ),
@@ -56,8 +58,8 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
 
     class Meta:
         ordering = ["-date", "-pk"]
-        verbose_name = _("teaching staff profile")
-        verbose_name_plural = _("teaching staff profiles")
+        verbose_name = _("teaching staff figures")
+        verbose_name_plural = _("teaching staff figures")
 
     def __str__(self):
         return _("Teaching staff as of %(date)s") % {"date": self.date_display} if self.date else "–"
@@ -115,9 +117,12 @@ class SourceSchool(TranslatableModel):
         TeachingStaffProfile,
         on_delete=models.CASCADE,
         related_name="schools",
-        verbose_name=_("teaching staff profile"),
+        verbose_name=_("teaching staff figures"),
     )
-    translations = TranslatedFields(name=models.CharField(_("name"), max_length=200))
+    translations = TranslatedFields(
+        changed=last_changed_field(),
+        name=models.CharField(_("name"), max_length=200),
+    )
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     class Meta:
