@@ -19,11 +19,17 @@ from jeiweb.admin import TranslationsAdmin
 from jeiweb.translation_status import record_statuses, statuses
 
 
-def page_statuses():
-    """[(page, {language: PageContent}, [LanguageStatus])] for every CMS page: a language's
-    time is its latest version's (djangocms-versioning updates it on every edit of the content)."""
+def page_statuses(only=None):
+    """[(page, {language: PageContent}, [LanguageStatus])] for every CMS page (or those of
+    `only`): a language's time is its latest version's (djangocms-versioning updates it on
+    every edit of the content)."""
     contents = PageContent.admin_manager.select_related("page")
-    versions = Version.objects.filter(content_type=ContentType.objects.get_for_model(PageContent))
+    if only is not None:
+        contents = contents.filter(page__in=only)
+    versions = Version.objects.filter(
+        content_type=ContentType.objects.get_for_model(PageContent),
+        object_id__in=[content.pk for content in contents],
+    )
     modified = dict(versions.values_list("object_id", "modified"))
     latest = defaultdict(dict)  # page → language → (time, content)
     pages = {}

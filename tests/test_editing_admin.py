@@ -218,3 +218,19 @@ def test_a_file_that_is_not_an_image_is_a_form_error_on_the_article_form(editor_
 
     assert response.status_code == 200
     assert response.context["adminform"].form.errors["new_photo"]
+
+
+def test_the_toolbar_shows_a_pages_outdated_chinese_until_it_is_edited(admin_client):
+    overview = PageContent.admin_manager.get(language="zh-hans", page__urls__slug="gaikuang")
+    versions = Version.objects.filter(content_type=ContentType.objects.get_for_model(PageContent))
+    chinese = versions.filter(object_id=overview.pk)
+    chinese.update(modified=timezone.now() - timedelta(days=2))
+    english = PageContent.admin_manager.get(language="en", page=overview.page)
+
+    page = admin_client.get(f"{english.page.get_absolute_url('en')}?toolbar_on").content.decode()
+    assert "Translations: to do" in page
+    assert "简体中文: outdated" in page
+
+    chinese.update(modified=timezone.now())
+    page = admin_client.get(f"{english.page.get_absolute_url('en')}?toolbar_on").content.decode()
+    assert "Translations: up to date" in page
