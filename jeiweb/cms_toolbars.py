@@ -16,7 +16,7 @@ class TranslationStatusToolbar(CMSToolbar):
 
     def populate(self):
         page = getattr(self.request, "current_page", None)
-        if page is None or not self.request.user.is_staff:
+        if not page or not self.request.user.is_staff:  # (a lazy object when there is no page)
             return
         rows = page_statuses([page])
         if not rows:
