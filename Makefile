@@ -40,7 +40,7 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:$(PORT)/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev ## Set up and run the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install-dev ## Check style and the migrations
 	$(BIN)/ruff check .
