@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeiweb.caching import RecordsPlugin
 from pages import models, structured_data
+from pages.forms import EnquiryForm
 
 MODULE = _("College")
 
@@ -167,8 +168,6 @@ class EnquiryFormPlugin(CollegePlugin):
     render_template = "pages/plugins/enquiry_form.html"
 
     def render(self, context, instance, placeholder):
-        from pages.forms import EnquiryForm
-
         context = super().render(context, instance, placeholder)
         context["form"] = EnquiryForm(language=instance.language)
         return context

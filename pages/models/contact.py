@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.i18n import language_codes
 from jeiweb.translation_status import last_changed_field
 from pages.models.base import KeyedModel
 
@@ -123,8 +124,6 @@ def contact_point_of(kind, language):
 
 
 def clear_contact_cache(**kwargs):
-    from jeiweb.i18n import language_codes
-
     cache.delete_many([CACHE_KEY.format(language=language) for language in language_codes()])
 
 

@@ -4,6 +4,7 @@ from django import template
 from django.utils.translation import get_language
 
 from pages.dates import year_display
+from pages.forms import EnquiryForm
 from pages.models import contact_point_of, display_contact_points, schema_contact_point
 
 register = template.Library()
@@ -28,7 +29,5 @@ def contact_points_schema():
 @register.inclusion_tag("pages/includes/enquiry_form.html")
 def enquiry_form(programme=None):
     """The enquiry form, with a programme chosen already on that programme's page."""
-    from pages.forms import EnquiryForm
-
     initial = {"programme": programme.pk} if programme is not None else None
     return {"form": EnquiryForm(initial=initial, language=get_language())}
