@@ -9,6 +9,7 @@ from pages import structured_data
 from pages.comparison import compare
 from pages.dates import year_display
 from pages.models import Level, Milestone, MilestoneCategory, Programme
+from pages.timeline import find_page, timeline_pages
 
 
 class ChoiceFilterMixin(TranslatedViewMixin):
@@ -93,20 +94,31 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
 
 
 class MilestoneListView(ChoiceFilterMixin, ListView):
-    """The partnership's story, oldest first, grouped by year, filtered by category."""
+    """The partnership's story, oldest first, grouped by year, filtered by category, in pages
+    of bounded size (see pages/timeline.py)."""
 
     template_name = "pages/milestone_list.html"
     context_object_name = "milestones"
     filter_param = "category"
     filter_choices = MilestoneCategory
     url_name = "milestones:list"
+    page = None  # until found (a 404 page asks for the switcher's addresses too)
 
     def get_queryset(self):
+        active = self.get_filter()
+        self.pages = timeline_pages(self.language, active)
+        self.page = find_page(self.pages, self.request.GET.get("page"), self.request.GET.get("year"))
         milestones = (
             Milestone.objects.published(self.language).chronological().prefetch_related("translations")
         )
-        active = self.get_filter()
-        return milestones.filter(category=active) if active else milestones
+        milestones = milestones.filter(category=active) if active else milestones
+        return self.page.milestones(milestones) if self.page else milestones.none()
+
+    def get_url_query(self):
+        # The same part of the story in the other language: page numbers differ between the
+        # languages, years do not.
+        later_page = self.page is not None and self.page.number > 1
+        return {**super().get_url_query(), "year": self.page.first_year if later_page else ""}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -114,4 +126,6 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
             {"year": year, "label": year_display(year), "milestones": list(items)}
             for year, items in groupby(context["milestones"], key=lambda milestone: milestone.date.year)
         ]
+        context["timeline_pages"] = self.pages if len(self.pages) > 1 else []
+        context["timeline_page"] = self.page
         return context

@@ -203,4 +203,4 @@ def test_the_seed_story_links_to_the_programmes_and_the_milestone_it_tells_of(cl
     assert '<h2 id="about-heading">' in html
     for programme in Programme.objects.all():
         assert f'href="{programme.get_absolute_url("zh-hans")}"' in html
-    assert 'href="/zh-hans/fazhan-licheng/#year-2024"' in html
+    assert 'href="/zh-hans/fazhan-licheng/?year=2024#year-2024"' in html

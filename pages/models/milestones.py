@@ -61,5 +61,7 @@ class Milestone(KeyedModel, PreciseDateMixin, TranslatableModel):
         return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
-        """A milestone has no page of its own: it is at its year on the timeline."""
-        return f"{reverse_in(language, 'milestones:list')}#year-{self.date.year}"
+        """A milestone has no page of its own: it is at its year on the timeline, on the page
+        where that year begins (the timeline is in pages: pages/timeline.py)."""
+        year = self.date.year
+        return f"{reverse_in(language, 'milestones:list', query={'year': year})}#year-{year}"
