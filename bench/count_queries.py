@@ -1,8 +1,11 @@
-"""Queries per request for each path given on the command line, as JSON {path: [cold, warm]}.
+"""Queries per request for each path given on the command line, as JSON
+{path: [render, cached, status]}.
 
 Run by bench/serve_and_measure.py with the benchmark server's environment (same settings,
-database and cache): "cold" is a request right after the cache was cleared (what a first
-visitor or a just-edited page costs), "warm" is the next one (what most visitors get).
+database and cache), on a running site (menus, the content version and the lists' shared facts
+in the cache): "render" is the page at an address not cached yet (a parameter no view reads),
+what a page costs when it is not in the page cache; "cached" is the page asked for a second
+time (what most readers get).
 """
 
 import json
@@ -30,12 +33,13 @@ def queries(client, path):
 def main(paths):
     client = Client(HTTP_HOST="127.0.0.1")
     counts = {}
-    for path in paths:
-        cache.clear()
-        cold, status = queries(client, path)
-        warm, _ = queries(client, path)
-        counts[path] = [cold, warm, status]
     cache.clear()
+    for path in paths:
+        joiner = "&" if "?" in path else "?"
+        client.get(path)  # the site's one-off work, and the page into the cache
+        render, status = queries(client, f"{path}{joiner}bench-render=queries")
+        cached, _ = queries(client, path)
+        counts[path] = [render, cached, status]
     print(json.dumps(counts))
 
 

@@ -37,6 +37,7 @@ from tests.server import gunicorn  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 SLOW_MS = 1000  # a page slower than this alone is not loaded with wrk (see wrk())
+RENDERS = 20  # renders per page for the render figures (CPU time is read in 10 ms ticks)
 NEWS_EN, NEWS_ZH = "/en/news-events", "/zh-hans/xinwen-huodong"
 PAGES = [
     ("static file (reference)", "{static}"),
@@ -161,6 +162,19 @@ def wrk(url, master, seconds):
     }
 
 
+def renders(url, master, count=RENDERS):
+    """A page rendered, not replayed from the cache: each request at an address not cached yet
+    (a parameter no view reads). Server CPU ms per render and the median wall time of one."""
+    joiner = "&" if "?" in url else "?"
+    before, times = server_cpu_seconds(master), []
+    for number in range(count):
+        times.append(single_request_ms(f"{url}{joiner}bench-render={number}-{secrets.token_hex(4)}"))
+        if times[-1] > SLOW_MS:  # a page this slow says it all in one or two renders
+            break
+    cpu = 1000 * (server_cpu_seconds(master) - before) / len(times)
+    return cpu, statistics.median(times)
+
+
 def resolve_paths(base_url):
     """The static file and the sitemap part are found on the served site itself."""
     home = urllib.request.urlopen(base_url + "/en/", timeout=30).read().decode()
@@ -191,11 +205,14 @@ def measure(server, environment, seconds):
     results = {}
     for label, path in paths:
         result = wrk(server.url + path, server.process, seconds)
+        result["render_cpu_ms"], result["render_ms"] = renders(server.url + path, server.process)
+        wait_until_idle(server.process)
         result["queries"] = queries[path]
         results[label] = result
         print(
             f"  {label:32} {result['rps']:8.1f} req/s {result['cpu_ms']:7.2f} ms CPU/req"
-            f" {result['single_ms']:7.0f} ms alone" + (" (slow: no wrk)" if result["slow"] else ""),
+            f" {result['render_cpu_ms']:7.2f} ms CPU/render {result['render_ms']:7.0f} ms/render"
+            + (" (slow: no wrk)" if result["slow"] else ""),
             flush=True,
         )
     return results
@@ -204,34 +221,36 @@ def measure(server, environment, seconds):
 def table(small, large, articles):
     static_small = small["static file (reference)"]["rps"]
     static_large = large["static file (reference)"]["rps"] if large else None
-    size = "seed"
-    columns = f"{size} req/s | × static | CPU ms/req | ms alone | queries cold/warm |"
-    header = f"| page | {columns}"
-    rule = "|---|---:|---:|---:|---:|---:|"
+    columns = "req/s | × static | CPU ms/req | render CPU ms | render ms | queries render/cached |"
+    header = f"| page | seed: {columns}"
+    rule = "|---|---:|---:|---:|---:|---:|---:|"
     if large:
-        header += f" {articles:,} articles: req/s | × static | CPU ms/req | ms alone | queries cold/warm |"
-        header += " CPU ratio | ms ratio |"
-        rule += "---:|---:|---:|---:|---:|---:|---:|"
+        header += f" {articles:,} articles: {columns} CPU ratio | render CPU ratio | render ms ratio |"
+        rule += "---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     lines = [header, rule]
 
     def cells(result, static):
         cold, warm, status = result["queries"]
         flag = f" ({status})" if status != 200 else ""
         flag += f" ({result['errors']} errors)" if result["errors"] else ""
-        if result["slow"]:
-            return f" — | — | {result['cpu_ms']:.2f} | {result['single_ms']:.0f} | {cold}/{warm}{flag} |"
+        rate = "—" if result["slow"] else f"{result['rps']:.0f}"
+        ratio = "—" if result["slow"] else f"{result['rps'] / static:.2f}"
         return (
-            f" {result['rps']:.0f} | {result['rps'] / static:.2f} | {result['cpu_ms']:.2f} |"
-            f" {result['single_ms']:.0f} |"
-            f" {cold}/{warm}{flag} |"
+            f" {rate} | {ratio} | {result['cpu_ms']:.2f} | {result['render_cpu_ms']:.1f} |"
+            f" {result['render_ms']:.0f} | {cold}/{warm}{flag} |"
         )
+
+    def ratio(large_value, small_value):
+        return f" {large_value / max(small_value, 0.001):.1f}× |"
 
     for label, result in small.items():
         row = f"| {label} |" + cells(result, static_small)
         if large and label in large:
-            row += cells(large[label], static_large)
-            row += f" {large[label]['cpu_ms'] / max(result['cpu_ms'], 0.001):.1f}× |"
-            row += f" {large[label]['single_ms'] / max(result['single_ms'], 0.001):.1f}× |"
+            other = large[label]
+            row += cells(other, static_large)
+            row += ratio(other["cpu_ms"], result["cpu_ms"])
+            row += ratio(other["render_cpu_ms"], result["render_cpu_ms"])
+            row += ratio(other["render_ms"], result["render_ms"])
         lines.append(row)
     return "\n".join(lines)
 

@@ -1,8 +1,7 @@
-"""Whole-page caching for the apps' pages (news, events, feeds, programmes, milestones, sitemap).
-
-django CMS caches its own pages for anonymous visitors; the apps' views (mounted by apphooks)
-are not. `cache_for_visitors(view)` caches what such a view renders, under a key made of the
-*content version*, the host, the language and the full path (query included):
+"""Whole-page caching for anonymous readers: every public page (CMS pages and the apps' pages,
+feeds, calendars, sitemaps, search results), kept as it was sent and replayed by
+`PublicPageCacheMiddleware` under a key made of the *content version*, the address (host, path
+with its language prefix, query) and the response's encoding:
 
 - The content version is one counter in the cache. Saving or deleting any record that a page can
   show (the college's records, articles, events, categories, CMS pages and their versions, filer
@@ -11,18 +10,19 @@ are not. `cache_for_visitors(view)` caches what such a view renders, under a key
 - Content also changes with time alone: a scheduled article comes due, an event ends and moves
   from "upcoming" to "past". Each app says when that next happens (`AppConfig.next_content_change(now)`);
   the time is stored beside the counter, and the first request after it bumps the counter. No cron.
-- Only anonymous GET/HEAD requests without a session or messages cookie are served from or
-  written to the cache: staff (their session), previews (staff only) and a visitor with a
-  message waiting always get a fresh render. A response that set a cookie, used a CSRF token
-  is never stored.
+- Only anonymous GET/HEAD requests without a session or messages cookie are served from the
+  cache, and only GET responses are written to it: staff (their session), previews (staff only)
+  and a visitor with a message waiting always get a fresh render. A response that set a cookie
+  or used a CSRF token is never stored.
 
 The counter starts from the clock, not from 1: if the cache loses it (an eviction, a restart of
 a local-memory cache), the new value cannot meet entries written under an old one.
 """
 
 import hashlib
+import re
 import time
-from functools import wraps
+from urllib.parse import parse_qsl, urlencode
 
 from django.apps import apps
 from django.conf import settings
@@ -30,13 +30,17 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
-from django.middleware.gzip import GZipMiddleware
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.encoding import iri_to_uri
-from django.utils.translation import get_language
+from django.utils.http import parse_http_date_safe
 
 STATE_KEY = "jeiweb:content-state"
+# What WeChat, Weibo, QQ and web analytics append to a shared link (`?from=singlemessage&
+# isappinstalled=0`, `utm_source=…`): no view reads them, so a shared link is the same page and
+# the same cache entry, not a render per share.
+SHARING_PARAMETERS = re.compile(r"^(?:utm_\w+|from|isappinstalled|scene|clicktime|enterid|spm|fbclid|gclid)$")
 ENTRY_PREFIX = "jeiweb:page"
 
 # The apps whose records pages show. A save or delete in any of them bumps the content version.
@@ -118,9 +122,16 @@ def _record_changed(sender, **kwargs):
     meta = sender._meta
     if meta.app_label not in CONTENT_APPS or meta.label_lower in IGNORED_MODELS or kwargs.get("raw"):
         return
+    content_changed()
+
+
+def content_changed():
+    """Content changed (a save, a delete, a bulk write such as the search index's): every cached
+    page is stale now, and again when the transaction commits.
+
+    Inside a transaction (every admin save), a reader may render the old content under the new
+    version before the commit: bump once more when it commits (once per transaction)."""
     bump_content_version()
-    # Inside a transaction (every admin save), a reader may render the old content under the new
-    # version before the commit: bump once more when it commits (once per transaction).
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(
         callback is _bump_on_commit for _savepoints, callback, _robust in connection.run_on_commit
@@ -157,10 +168,27 @@ def is_cacheable_response(request, response):
     )
 
 
+def accepts_gzip(request):
+    return bool(re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+
+
+def address(request):
+    """The page's address without the parameters that sharing adds and no view reads."""
+    query = [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if not SHARING_PARAMETERS.match(name)
+    ]
+    path = iri_to_uri(request.path)
+    return f"{request.scheme}://{request.get_host()}{path}{'?' + urlencode(query) if query else ''}"
+
+
 def entry_key(request, version):
-    where = f"{request.scheme}://{request.get_host()}{iri_to_uri(request.get_full_path())}"
+    """The page as sent to this kind of reader: the address (with its language prefix and query)
+    and whether the response went out gzipped."""
+    where = address(request)
     digest = hashlib.sha1(where.encode()).hexdigest()
-    return f"{ENTRY_PREFIX}:{version}:{get_language()}:{digest}"
+    return f"{ENTRY_PREFIX}:{version}:{'gz' if accepts_gzip(request) else 'id'}:{digest}"
 
 
 def seconds_until(moment, default):
@@ -169,40 +197,80 @@ def seconds_until(moment, default):
     return max(0, min(default, int((moment - timezone.now()).total_seconds())))
 
 
-def cache_for_visitors(view):
-    """Serve the view's rendered response from the cache to anonymous readers (see the module)."""
+def remember_language(request, response):
+    """What cms.middleware.language.LanguageCookieMiddleware does on a render, for a replay: the
+    reader's language cookie follows the language of the page they read."""
+    language = response.get("Content-Language")
+    if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            value=language,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 60 * 60,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
 
-    @wraps(view)
-    def cached_view(request, *args, **kwargs):
+
+class PublicPageCacheMiddleware:
+    """Every page an anonymous reader gets (CMS pages and the apps' pages, feeds, calendars,
+    sitemaps, search results) is kept as it was sent, compressed, with its headers and ETag, and
+    replayed to the next reader from the top of the middleware stack: no session, URL
+    resolution, CMS lookup or compression runs again until the content changes.
+
+    It sits just inside WhiteNoise: above it, only the guards that every request must pass
+    (security headers and redirects, the health check, malformed input). A reader's request is
+    replayed only if `is_cacheable_request`; a response is kept only if it is a public 200
+    (`is_cacheable_response`, and `public` from CacheHeadersMiddleware below), never for
+    staff, previews, or a page that used a CSRF token or set a cookie other than the language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
         if not is_cacheable_request(request):
-            return view(request, *args, **kwargs)
+            return self.get_response(request)
         state = content_state()
         key = entry_key(request, state["version"])
-        browser_seconds = seconds_until(state["next_change"], settings.PUBLIC_CACHE_SECONDS)
         stored = cache.get(key)
         if stored is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-            patch_cache_control(response, public=True, max_age=browser_seconds)
-            return response
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response.render()
-        if is_cacheable_response(request, response):
-            headers = {
-                name: value
-                for name, value in response.items()
-                if name.lower() in ("content-type", "content-disposition", "last-modified", "x-robots-tag")
-            }
+            return self.replay(request, stored, state)
+        response = self.get_response(request)
+        if self.is_storable(request, response):
             timeout = seconds_until(state["next_change"], settings.APP_PAGE_CACHE_SECONDS)
-            if timeout > 0:
-                cache.set(key, (response.content, headers), timeout)
-            patch_cache_control(response, public=True, max_age=browser_seconds)
+            if timeout > 0 and request.method == "GET":
+                cache.set(key, (response.content, list(response.items())), timeout)
+            self.limit_browser_cache(response, state)
         return response
 
-    return cached_view
+    @staticmethod
+    def limit_browser_cache(response, state):
+        """Browsers and proxies may keep a page until the next scheduled change at the latest."""
+        patch_cache_control(
+            response, max_age=seconds_until(state["next_change"], settings.PUBLIC_CACHE_SECONDS)
+        )
+
+    @staticmethod
+    def is_storable(request, response):
+        return is_cacheable_response(request, response) and "public" in response.get("Cache-Control", "")
+
+    @classmethod
+    def replay(cls, request, stored, state):
+        content, headers = stored
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        cls.limit_browser_cache(response, state)
+        remember_language(request, response)
+        return get_conditional_response(
+            request,
+            etag=response.get("ETag"),
+            last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
+            response=response,
+        )
 
 
 class CacheHeadersMiddleware:

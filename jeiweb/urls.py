@@ -16,7 +16,6 @@ from jeiweb.admin_roles import guarded_admin_urls
 from jeiweb.admin_views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.media_admin import register_role_media_admin
-from jeiweb.pagecache import cache_for_visitors
 from jeiweb.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
@@ -33,16 +32,16 @@ sitemaps = {
 }
 
 urlpatterns = [
-    # An index of parts of bounded size (jeiweb/sitemaps.py), each cached like the apps' pages.
+    # An index of parts of bounded size (jeiweb/sitemaps.py), each cached like every public page.
     path(
         "sitemap.xml",
-        cache_for_visitors(sitemap_views.index),
+        sitemap_views.index,
         {"sitemaps": sitemaps, "sitemap_url_name": "sitemap-part"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        cache_for_visitors(sitemap_views.sitemap),
+        sitemap_views.sitemap,
         {"sitemaps": sitemaps, "template_name": "sitemap.xml"},
         name="sitemap-part",
     ),

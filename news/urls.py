@@ -4,28 +4,26 @@ Every page is cached for anonymous readers until its content changes (jeiweb/pag
 
 from django.urls import path
 
-from jeiweb.pagecache import cache_for_visitors as cached
-
 from . import feeds, views
 
 app_name = "news"
 
 urlpatterns = [
-    path("", cached(views.ArticleListView.as_view()), name="article-list"),
-    path("category/<slug:category>/", cached(views.ArticleListView.as_view()), name="category"),
-    path("archive/<int:year>/", cached(views.ArticleListView.as_view()), name="archive"),
-    path("feed/rss/", cached(feeds.LatestArticlesFeed()), name="feed-rss"),
-    path("feed/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
-    path("category/<slug:category>/feed/rss/", cached(feeds.LatestArticlesFeed()), name="category-feed-rss"),
+    path("", views.ArticleListView.as_view(), name="article-list"),
+    path("category/<slug:category>/", views.ArticleListView.as_view(), name="category"),
+    path("archive/<int:year>/", views.ArticleListView.as_view(), name="archive"),
+    path("feed/rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
+    path("feed/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
+    path("category/<slug:category>/feed/rss/", feeds.LatestArticlesFeed(), name="category-feed-rss"),
     path(
         "category/<slug:category>/feed/atom/",
-        cached(feeds.LatestArticlesAtomFeed()),
+        feeds.LatestArticlesAtomFeed(),
         name="category-feed-atom",
     ),
-    path("events/", cached(views.EventListView.as_view()), name="event-list"),
-    path("events/past/", cached(views.EventListView.as_view(past=True)), name="event-past"),
-    path("events/calendar.ics", cached(views.EventCalendarView.as_view()), name="event-calendar"),
-    path("events/<slug:slug>/", cached(views.EventDetailView.as_view()), name="event-detail"),
-    path("events/<slug:slug>.ics", cached(views.EventIcsView.as_view()), name="event-ics"),
-    path("<slug:slug>/", cached(views.ArticleDetailView.as_view()), name="article-detail"),
+    path("events/", views.EventListView.as_view(), name="event-list"),
+    path("events/past/", views.EventListView.as_view(past=True), name="event-past"),
+    path("events/calendar.ics", views.EventCalendarView.as_view(), name="event-calendar"),
+    path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
+    path("events/<slug:slug>.ics", views.EventIcsView.as_view(), name="event-ics"),
+    path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
 ]

@@ -6,6 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from jeiweb.pagecache import per_version
 from pages.models import Enquiry, Programme, Province
 
 # Mainland mobile numbers are 11 digits starting 13–19; landlines are an area code (0 + 2–3
@@ -32,6 +33,19 @@ def validate_phone(value):
         )
 
 
+def programme_choices(language):
+    """(pk, title) of the published programmes in `language`, kept until the content changes."""
+
+    def compute():
+        programmes = Programme.objects.published(language).prefetch_related("translations")
+        return [
+            (programme.pk, programme.safe_translation_getter("title", language_code=language))
+            for programme in programmes
+        ]
+
+    return per_version(f"enquiry-programmes:{language}", compute)
+
+
 class EnquiryForm(forms.ModelForm):
     # A field people never see (hidden by CSS and from screen readers, out of the tab order):
     # only a robot fills it in. Named like a real field so that robots do.
@@ -52,9 +66,10 @@ class EnquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = [("", _("Choose your province"))] + list(Province.choices)
         programme = self.fields["programme"]
-        programme.queryset = Programme.objects.published(language).prefetch_related("translations")
-        programme.empty_label = _("Not sure yet / general question")
+        programme.queryset = Programme.objects.published(language)
         programme.required = False
+        # Every programme page holds the form: its list of programmes is read once per edit.
+        programme.choices = [("", _("Not sure yet / general question")), *programme_choices(language)]
         self.fields["email"].help_text = _("Give an e-mail address or a phone number (or both).")
         self.fields["phone"].validators.append(validate_phone)
         self.fields["consent"].label = _(

@@ -6,6 +6,7 @@ import itertools
 
 from django.db import transaction
 
+from jeiweb.pagecache import content_changed
 from search import fulltext
 from search.analysis import token_string
 from search.models import DEFAULT_WEIGHT, SearchDocument
@@ -63,8 +64,10 @@ def replace(provider, language, entries, keys=None):
         SearchDocument.objects.bulk_create(documents)
         fulltext.write(documents)
         written += len(documents)
+    content_changed()  # written in bulk, without signals: the cached results pages are stale
     return written
 
 
 def remove(provider, keys):
     SearchDocument.objects.filter(kind=provider.kind, key__in=list(keys)).delete()
+    content_changed()

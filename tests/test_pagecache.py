@@ -1,4 +1,4 @@
-"""The apps' pages are cached for anonymous readers, and stale the moment their content changes.
+"""Every public page is cached for anonymous readers, and stale the moment its content changes.
 
 See jeiweb/pagecache.py: a content version in the cache, bumped by every content record's save
 or delete and by the next scheduled change (an article coming due), is part of each page's key.
@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 
 NEWS = "/en/news-events/"
 RSS = NEWS + "feed/rss/"
-# The apps' page types (the CMS pages have the CMS page cache).
+# The apps' page types.
 APP_PAGES = [
     path
     for kind, paths in PAGE_TYPES.items()
@@ -40,16 +40,67 @@ def staff(client):
     return user
 
 
-@pytest.mark.parametrize("path", [*APP_PAGES, RSS, NEWS + "feed/atom/", NEWS + "events/calendar.ics"])
-def test_an_app_page_is_served_to_anonymous_readers_from_the_cache_without_a_query(
-    client, path, django_assert_num_queries
+PUBLIC_PAGES = [
+    *APP_PAGES,
+    RSS,
+    NEWS + "feed/atom/",
+    NEWS + "events/calendar.ics",
+    "/en/",
+    "/zh-hans/",
+    "/en/about/",
+    "/en/search/?q=medicine",
+    "/zh-hans/sousuo/?q=%E4%B8%B4%E5%BA%8A",
+    "/sitemap.xml",
+]
+
+
+@pytest.mark.parametrize("path", PUBLIC_PAGES)
+@pytest.mark.parametrize("encoding", ["gzip, deflate, br", ""])
+def test_a_public_page_is_replayed_to_anonymous_readers_as_it_was_sent_without_a_query(
+    client, path, encoding, django_assert_num_queries
 ):
-    first = client.get(path)
+    first = client.get(path, headers={"Accept-Encoding": encoding})
     assert first.status_code == 200
     with django_assert_num_queries(0):
-        again = client.get(path)
+        again = client.get(path, headers={"Accept-Encoding": encoding})
     assert again.content == first.content
-    assert again["Content-Type"] == first["Content-Type"]
+    for header in ("Content-Type", "Content-Encoding", "ETag", "Vary", "Content-Security-Policy"):
+        assert again.get(header) == first.get(header), header
+    if not encoding:
+        assert "Content-Encoding" not in again
+
+
+def test_a_link_shared_on_wechat_is_the_same_cached_page(client, django_assert_num_queries):
+    page = client.get("/zh-hans/zhuanye/")
+    with django_assert_num_queries(0):
+        shared = client.get("/zh-hans/zhuanye/?from=singlemessage&isappinstalled=0&utm_source=wechat")
+    assert shared.content == page.content
+    filtered = client.get("/zh-hans/zhuanye/?level=postgraduate&from=timeline")
+    assert filtered.content != page.content  # a parameter the view reads is part of the address
+
+
+def test_a_reader_without_gzip_gets_the_page_uncompressed_after_one_with_gzip(client):
+    compressed = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
+    plain = client.get(NEWS, headers={"Accept-Encoding": "identity"})
+    assert "Content-Encoding" not in plain
+    assert plain.content == gzip.decompress(compressed.content)
+
+
+def test_a_replayed_page_sets_the_readers_language_cookie_like_a_render(client):
+    client.get("/zh-hans/zhuanye/")  # rendered and kept; sets the cookie to zh-hans
+    assert client.cookies["django_language"].value == "zh-hans"
+    client.get("/en/programmes/")
+    assert client.cookies["django_language"].value == "en"
+    again = client.get("/zh-hans/zhuanye/")  # replayed
+    assert again.cookies["django_language"].value == "zh-hans"
+    assert client.get("/zh-hans/zhuanye/").cookies == {}  # the cookie is right: nothing to set
+
+
+def test_a_new_article_shows_at_once_in_search_results(client):
+    query = "/en/search/?q=zeppelin"
+    assert "Zeppelin" not in client.get(query).content.decode()
+    article = make_article(title="Zeppelin over the campus")
+    assert article.get_absolute_url("en") in client.get(query).content.decode()
 
 
 def test_an_edit_to_an_article_shows_at_once_on_its_page_the_list_and_the_feed(client):

@@ -69,6 +69,8 @@ MIDDLEWARE = [
     "jeiweb.middleware.RejectMalformedRequestsMiddleware",
     # Right after the guards above, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous readers' pages replayed as they were sent, before the rest of the stack runs.
+    "jeiweb.pagecache.PublicPageCacheMiddleware",
     # Outermost of the three: compresses what the two below produced, anonymous pages only.
     "jeiweb.pagecache.PublicGZipMiddleware",
     # ETag for every response that has none (cached ones included) and 304 when it matches.
