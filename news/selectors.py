@@ -94,13 +94,12 @@ def with_relations_flags(articles):
 
 
 def neighbour(articles, language, *order_by):
-    """The first of `articles` in the given order (fields of the translation: `master__…` for
-    the article's), as a Neighbour: one query for its title and address. None if there is none."""
-    Translation = Article._parler_meta.root_model
+    """The first of `articles` (written in `language`) in the given order, as a Neighbour: one
+    query, which reads the list's index in that order and stops at the first. None if none."""
     found = (
-        Translation.objects.filter(language_code=language, master__in=articles.values("pk"))
+        articles.filter(translations__language_code=language)
         .order_by(*order_by)
-        .values_list("title", "slug")
+        .values_list("translations__title", "translations__slug")
         .first()
     )
     if found is None:

@@ -34,8 +34,13 @@ def page_specs():
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
-    """The whole site served by gunicorn (see tests/server.py), with `manage()` for its database."""
-    with served_site(tmp_path_factory.mktemp("served")) as site:
+    """The whole site served by gunicorn (see tests/server.py), with `manage()` for its database.
+
+    Its workers, and `manage()`, share one cache (on disk, needing no server), as production's
+    share Redis: a page cached by one worker and the content version bumped by an edit are the
+    same for all of them."""
+    workdir = tmp_path_factory.mktemp("served")
+    with served_site(workdir, environment={"CACHE_URL": f"filecache://{workdir / 'cache'}"}) as site:
         yield site
 
 

@@ -128,6 +128,27 @@ def test_the_article_page_shows_date_categories_neighbours_and_share_links(clien
     assert not re.search(r'<script(?![^>]*\b(?:src="/static/|type="application/ld\+json"))', html)
 
 
+def test_the_related_stories_are_the_three_newest_visible_ones_sharing_a_category(client):
+    health, campus = make_category("Health", "health"), make_category("Campus", "campus")
+    days = iter(range(1, 100))
+
+    def story(title, categories, **fields):
+        start = timezone.now() - timedelta(days=next(days))
+        return make_article(title=title, categories=categories, publication_start=start, **fields)
+
+    article = story("The article", [health])
+    story("Draft in health", [health], status=Status.DRAFT)
+    story("In both", [health, campus])
+    story("Campus only", [campus])
+    story("Health two", [health])
+    story("Health three", [health])
+    story("Health four", [health])
+    html = client.get(article.get_absolute_url("en")).content.decode()
+    related = re.search(r'id="related-heading".*?</section>', html, re.S).group(0)
+    titles = re.findall(r"(The article|Draft in health|In both|Campus only|Health \w+)<", related)
+    assert titles == ["In both", "Health two", "Health three"]
+
+
 def test_the_category_filter_and_year_archive_list_the_right_articles(client):
     category = make_category()
     in_category = make_article(categories=[category], title="In the category")
