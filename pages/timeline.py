@@ -15,6 +15,7 @@ differ between the languages (an untranslated milestone is left out of that lang
 from dataclasses import dataclass
 from itertools import groupby
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
@@ -32,15 +33,18 @@ class TimelinePage:
     size: int
     first_year: int
     last_year: int
+    continued: bool = False  # it begins in a year that the page before began
 
     @property
     def label(self):
         if self.first_year == self.last_year:
-            return year_display(self.first_year)
-        return _("%(first)s–%(last)s") % {
-            "first": year_display(self.first_year),
-            "last": year_display(self.last_year),
-        }
+            label = year_display(self.first_year)
+        else:
+            label = _("%(first)s–%(last)s") % {
+                "first": year_display(self.first_year),
+                "last": year_display(self.last_year),
+            }
+        return _("%(years)s (continued)") % {"years": label} if self.continued else label
 
     def milestones(self, queryset):
         return queryset[self.start : self.start + self.size]
@@ -53,7 +57,10 @@ def layout(years, page_size=PAGE_SIZE):
     def close():
         nonlocal start, current
         if current:
-            pages.append(TimelinePage(len(pages) + 1, start, len(current), current[0], current[-1]))
+            continued = bool(pages) and pages[-1].last_year == current[0]
+            pages.append(
+                TimelinePage(len(pages) + 1, start, len(current), current[0], current[-1], continued)
+            )
             start, current = start + len(current), []
 
     for _year, run in groupby(years):
@@ -99,3 +106,12 @@ def find_page(pages, page=None, year=None):
         wanted = whole_number(year)
         return next((found for found in pages if found.last_year >= wanted), pages[-1] if pages else None)
     return pages[0] if pages else None
+
+
+def nearby(pages, current, on_each_side=2, on_ends=1):
+    """The pages to link to from `current`: the first and last, and those around it; None marks
+    a gap. (A long story would otherwise put dozens of links above the timeline on a phone.)"""
+    numbers = Paginator(range(len(pages)), 1).get_elided_page_range(
+        current.number, on_each_side=on_each_side, on_ends=on_ends
+    )
+    return [pages[number - 1] if number != Paginator.ELLIPSIS else None for number in numbers]

@@ -9,7 +9,7 @@ from pages import structured_data
 from pages.comparison import compare
 from pages.dates import year_display
 from pages.models import Level, Milestone, MilestoneCategory, Programme
-from pages.timeline import find_page, timeline_pages
+from pages.timeline import find_page, nearby, timeline_pages
 
 
 class ChoiceFilterMixin(TranslatedViewMixin):
@@ -127,5 +127,6 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
             for year, items in groupby(context["milestones"], key=lambda milestone: milestone.date.year)
         ]
         context["timeline_pages"] = self.pages if len(self.pages) > 1 else []
+        context["nearby_pages"] = nearby(self.pages, self.page) if context["timeline_pages"] else []
         context["timeline_page"] = self.page
         return context

@@ -8,10 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 
 from jeiweb.pagecache import bump_content_version
 from pages.models import Milestone
-from pages.timeline import PAGE_SIZE, layout
+from pages.timeline import PAGE_SIZE, layout, nearby
 
 MILESTONES = {"en": "/en/milestones/", "zh-hans": "/zh-hans/fazhan-licheng/"}
 
@@ -48,6 +49,21 @@ def test_only_a_year_longer_than_a_page_is_cut():
         (2002, 2002, 5),
         (2002, 2003, 3),
     ]
+
+
+def test_a_page_that_goes_on_with_the_year_before_says_so_in_its_label():
+    pages = layout([2001] + [2002] * 12, page_size=5)
+    with translation.override("en"):
+        assert [page.label for page in pages] == ["2001", "2002", "2002 (continued)", "2002 (continued)"]
+    with translation.override("zh-hans"):
+        assert pages[2].label == "2002年（续）"
+
+
+def test_a_long_story_links_the_first_and_last_pages_and_those_around_the_current_one():
+    pages = layout([1900 + n // 10 for n in range(400)], page_size=10)
+    shown = nearby(pages, pages[19])
+    assert [page and page.number for page in shown] == [1, None, 18, 19, 20, 21, 22, None, 40]
+    assert [page.number for page in nearby(pages[:4], pages[0])] == [1, 2, 3, 4]
 
 
 def test_the_pages_cover_the_list_in_order_without_gaps():
