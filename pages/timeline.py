@@ -89,7 +89,8 @@ def timeline_pages(language, category=""):
 
 
 def whole_number(value):
-    if not value.isdigit():
+    # ASCII digits only: "²".isdigit() is true, and int() refuses it.
+    if not (value.isascii() and value.isdigit()):
         raise Http404(_("There is no such page of the timeline."))
     return int(value)
 

@@ -165,7 +165,9 @@ def test_the_page_links_keep_the_category(client, long_story):
     assert dates[0].startswith(str(visits[PAGE_SIZE].date.year))
 
 
-@pytest.mark.parametrize("query", ["page=0", "page=99", "page=two", "page=-1", "year=MMXX"])
+@pytest.mark.parametrize(
+    "query", ["page=0", "page=99", "page=two", "page=-1", "page=%C2%B2", "page=%EF%BC%92", "year=MMXX"]
+)
 def test_a_page_that_is_not_there_is_a_404(client, long_story, query):
     assert client.get(f"/en/milestones/?{query}").status_code == 404
 
