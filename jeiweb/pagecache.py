@@ -22,8 +22,9 @@ a local-memory cache), the new value cannot meet entries written under an old on
 import hashlib
 import re
 import time
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
+from cms.signals import post_obj_operation
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
@@ -63,6 +64,8 @@ IGNORED_MODELS = {
     "cms.pageusergroup",
     "cms.globalpagepermission",
     "cms.urlconfrevision",
+    # A visitor's enquiry is read by staff only: sending one must not empty every visitor's cache.
+    "pages.enquiry",
 }
 
 
@@ -139,10 +142,17 @@ def content_changed():
         transaction.on_commit(_bump_on_commit)
 
 
+def _cms_operation(sender, **kwargs):
+    content_changed()
+
+
 def connect_content_version():
-    """Every save or delete of a content record (and of an m2m link between such records) bumps it."""
+    """Every save or delete of a content record (and of an m2m link between such records) bumps
+    it, and so does every django CMS operation: moving a page rewrites the addresses of it and
+    its descendants with plain SQL updates, which send no save signal."""
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_record_changed, weak=False, dispatch_uid=f"jeiweb-content-version-{id(signal)}")
+    post_obj_operation.connect(_cms_operation, weak=False, dispatch_uid="jeiweb-content-version-cms")
 
 
 def is_cacheable_request(request):
@@ -174,10 +184,13 @@ def accepts_gzip(request):
 
 def address(request):
     """The page's address without the parameters that sharing adds and no view reads."""
+    # As the views read it (request.GET, decoded as UTF-8), so that two query strings the views
+    # read alike are one entry, and two they read apart are two.
     query = [
         (name, value)
-        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        for name, values in request.GET.lists()
         if not SHARING_PARAMETERS.match(name)
+        for value in values
     ]
     path = iri_to_uri(request.path)
     return f"{request.scheme}://{request.get_host()}{path}{'?' + urlencode(query) if query else ''}"

@@ -4,7 +4,7 @@ from itertools import groupby
 
 from django.views.generic import DetailView, ListView
 
-from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
+from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404, reverse_in
 from pages import structured_data
 from pages.comparison import compare
 from pages.dates import year_display
@@ -114,11 +114,28 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
         milestones = milestones.filter(category=active) if active else milestones
         return self.page.milestones(milestones) if self.page else milestones.none()
 
-    def get_url_query(self):
-        # The same part of the story in the other language: page numbers differ between the
-        # languages, years do not.
-        later_page = self.page is not None and self.page.number > 1
-        return {**super().get_url_query(), "year": self.page.first_year if later_page else ""}
+    def part_query(self, language):
+        """This part of the story's address in `language`: the first part is the list itself; a
+        later one is the year it begins (page numbers shift as the story grows and differ
+        between the languages, years do not), but for a part that goes on with the year before,
+        which only its number names, in its own language."""
+        page = self.page
+        if page is None or page.number == 1:
+            return {}
+        if page.continued and language == self.language:
+            return {"page": page.number}
+        return {"year": page.first_year}
+
+    def get_translated_url(self, language):
+        query = {**self.get_url_query(), **self.part_query(language)}
+        return reverse_in(language, self.url_name, query=query)
+
+    def canonical_url(self):
+        """A later part of the whole story is a page of its own for search engines; a filtered
+        view is not (its canonical is the list, as for every filter on the site)."""
+        if self.get_filter() or not self.part_query(self.language):
+            return None
+        return self.request.build_absolute_uri(self.get_translated_url(self.language))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -129,4 +146,5 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
         context["timeline_pages"] = self.pages if len(self.pages) > 1 else []
         context["nearby_pages"] = nearby(self.pages, self.page) if context["timeline_pages"] else []
         context["timeline_page"] = self.page
+        context["canonical_url"] = self.canonical_url()
         return context

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
 
-from jeiweb.pagecache import bump_content_version
+from jeiweb.pagecache import bump_content_version, content_version
 from pages import models
 
 pytestmark = pytest.mark.django_db
@@ -153,6 +153,14 @@ def test_each_mistake_is_explained_next_to_its_field_in_chinese(send, changes, f
 @pytest.mark.parametrize("phone", ["13812345678", "+86 138 1234 5678", "023-68485000", "+44 116 252 2522"])
 def test_mobile_landline_and_international_numbers_are_accepted(send, phone):
     assert send(email="", phone=phone).status_code == 302
+
+
+def test_an_enquiry_leaves_the_visitors_page_cache_alone(send, client):
+    client.get("/en/programmes/")
+    before = content_version()
+    assert send().status_code == 302
+    assert models.Enquiry.objects.count() == 1
+    assert content_version() == before  # no page shows an enquiry
 
 
 def test_the_enquiry_page_opens_without_a_csrf_token_and_in_both_languages(client):

@@ -174,6 +174,32 @@ def test_publishing_a_cms_page_refreshes_the_app_pages_that_show_it(client, staf
     assert "Newsroom" in client.get(NEWS).content.decode()
 
 
+def test_moving_a_page_in_the_tree_refreshes_every_menu_at_once(client, staff):
+    # django CMS moves a page with plain SQL updates (no save signal); its operation signal
+    # bumps the content version.
+    accessibility = PageContent.objects.get(page__reverse_id="accessibility", language="en").page
+    about = PageContent.objects.get(page__reverse_id="about", language="en").page
+    assert 'href="/en/accessibility/"' in client.get("/en/").content.decode()
+    client.force_login(staff)
+    moved = client.post(
+        f"/en/admin/cms/page/{accessibility.pk}/move-page/", {"target": about.pk, "position": 0}
+    )
+    assert moved.status_code == 200
+    client.logout()
+    client.cookies.clear()
+    home = client.get("/en/").content.decode()
+    assert 'href="/en/about/accessibility/"' in home and 'href="/en/accessibility/"' not in home
+
+
+def test_a_query_string_is_read_as_the_views_read_it(client):
+    # Raw UTF-8 in a query string (sent by some non-browser clients) and the percent-encoded
+    # Latin-1 reading of the same bytes are different searches: not one cache entry.
+    raw = client.get("/en/search/", QUERY_STRING="q=临床".encode().decode("latin-1"))
+    mangled = client.get("/en/search/?q=%C3%A4%C2%B8%C2%B4%C3%A5%C2%BA%C2%8A")
+    assert "临床" in raw.content.decode()
+    assert "临床" not in mangled.content.decode()
+
+
 def test_staff_never_get_a_cached_page_nor_leave_one(client, staff):
     scheduled = make_article(title="Staff preview", publication_start=timezone.now() + timedelta(days=3))
     url = scheduled.get_absolute_url("en")

@@ -157,6 +157,17 @@ def test_a_later_page_switches_language_at_the_same_year(client, long_story):
     assert first_year in year_anchors(get(client, switch))
 
 
+def test_a_later_part_is_its_own_page_for_search_engines_at_its_year(client, long_story):
+    html = get(client, "/en/milestones/?page=4")
+    first_year = year_anchors(html)[0]
+    address = f"http://testserver/en/milestones/?year={first_year}"
+    assert f'<link rel="canonical" href="{address}">' in html
+    assert f'<link rel="alternate" hreflang="en" href="{address}">' in html
+    assert 'rel="canonical" href="http://testserver/en/milestones/"' in get(client, "/en/milestones/")
+    filtered = get(client, "/en/milestones/?category=visit&page=2")
+    assert 'rel="canonical" href="http://testserver/en/milestones/"' in filtered
+
+
 def test_the_page_links_keep_the_category(client, long_story):
     html = get(client, "/en/milestones/?category=visit")
     assert '<a href="?category=visit&amp;page=2"' in html
