@@ -24,6 +24,7 @@ import re
 import time
 from urllib.parse import urlencode
 
+from cms.middleware.language import LanguageCookieMiddleware
 from cms.signals import post_obj_operation
 from django.apps import apps
 from django.conf import settings
@@ -36,6 +37,7 @@ from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, get_conditional_response, patch_cache_control
 from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
+from django.utils.translation import override
 
 STATE_KEY = "jeiweb:content-state"
 # What WeChat, Weibo, QQ and web analytics append to a shared link (`?from=singlemessage&
@@ -211,20 +213,12 @@ def seconds_until(moment, default):
 
 
 def remember_language(request, response):
-    """What cms.middleware.language.LanguageCookieMiddleware does on a render, for a replay: the
-    reader's language cookie follows the language of the page they read."""
+    """What django CMS's LanguageCookieMiddleware does on a render, done for a replay (which that
+    middleware, below this one, never sees): the reader's language cookie follows the page."""
     language = response.get("Content-Language")
-    if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-        response.set_cookie(
-            settings.LANGUAGE_COOKIE_NAME,
-            value=language,
-            domain=settings.LANGUAGE_COOKIE_DOMAIN,
-            max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 60 * 60,
-            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
-            path=settings.LANGUAGE_COOKIE_PATH,
-            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-            secure=settings.LANGUAGE_COOKIE_SECURE,
-        )
+    if language:
+        with override(language):
+            LanguageCookieMiddleware(get_response=None).process_response(request, response)
 
 
 class PublicPageCacheMiddleware:
@@ -288,9 +282,9 @@ class PublicPageCacheMiddleware:
 
 class CacheHeadersMiddleware:
     """What browsers, nginx and a CDN may keep: `public, max-age` for anonymous readers' pages,
-    `private, no-store` for anyone with a session (staff above all). Placed above the apps'
-    caches, it sees every response; conditional GET (ETag/304) is left to Django's
-    ConditionalGetMiddleware, placed above it."""
+    `private, no-store` for anyone with a session (staff above all). Placed above the views
+    (the CMS page cache included), it sees every response that is rendered; conditional GET
+    (ETag/304) is left to Django's ConditionalGetMiddleware, placed above it."""
 
     def __init__(self, get_response):
         self.get_response = get_response

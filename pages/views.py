@@ -1,6 +1,7 @@
 """The college's own pages, mounted on CMS pages by apphooks (see cms_apps.py)."""
 
 from itertools import groupby
+from urllib.parse import urlencode
 
 from django.views.generic import DetailView, ListView
 
@@ -146,5 +147,8 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
         context["timeline_pages"] = self.pages if len(self.pages) > 1 else []
         context["nearby_pages"] = nearby(self.pages, self.page) if context["timeline_pages"] else []
         context["timeline_page"] = self.page
+        # The start of each part's link: the filter, then the page number.
+        active = context["active_filter"]
+        context["part_link"] = f"?{urlencode({self.filter_param: active})}&page=" if active else "?page="
         context["canonical_url"] = self.canonical_url()
         return context
