@@ -24,7 +24,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from tests.server import served_site  # noqa: E402
+from tests.support.server import served_site  # noqa: E402
 
 LIGHTHOUSE = BASE_DIR / "bench" / "node_modules" / ".bin" / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"

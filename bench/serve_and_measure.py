@@ -33,7 +33,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jeiweb.settings.dev")
 import psycopg2  # noqa: E402
 import redis  # noqa: E402
 
-from tests.server import gunicorn  # noqa: E402
+from tests.support.server import gunicorn  # noqa: E402
 
 TICKS = os.sysconf("SC_CLK_TCK")
 SLOW_MS = 1000  # a page slower than this alone is not loaded with wrk (see wrk())

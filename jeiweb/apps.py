@@ -15,18 +15,18 @@ class CoreConfig(AppConfig):
 
     def load_content(self, log):
         """The "Page editors" group and its media folder (called by `load_site_content`)."""
-        from jeiweb.content import loader_user
-        from jeiweb.roles import PAGE_EDITORS, setup_page_editors
+        from jeiweb.admin.roles import PAGE_EDITORS, setup_page_editors
+        from jeiweb.content.loading import loader_user
 
         setup_page_editors(owner=loader_user())
         return f'"{PAGE_EDITORS}" group ready'
 
     def ready(self):
 
-        from jeiweb.caching import connect_plugin_caches
-        from jeiweb.pagecache import connect_content_version
-        from jeiweb.sites import sync_site_domain
-        from jeiweb.uploads import connect_upload_cleaning
+        from jeiweb.cache.pages import connect_content_version
+        from jeiweb.cache.plugins import connect_plugin_caches
+        from jeiweb.ops.sites import sync_site_domain
+        from jeiweb.security.uploads import connect_upload_cleaning
 
         connect_plugin_caches()
         connect_content_version()

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.admin_views import page_statuses
+from jeiweb.admin.views import page_statuses
 
 
 @toolbar_pool.register

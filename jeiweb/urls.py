@@ -11,12 +11,12 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from jeiweb.accounts import password_reset_urls
-from jeiweb.admin_roles import guarded_admin_urls
-from jeiweb.admin_views import editors_guide_view, translation_status_view
+from jeiweb.admin.accounts import password_reset_urls
+from jeiweb.admin.media import register_role_media_admin
+from jeiweb.admin.permissions import guarded_admin_urls
+from jeiweb.admin.views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
-from jeiweb.media_admin import register_role_media_admin
-from jeiweb.sitemaps import CMSPageSitemap
+from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
 
@@ -32,7 +32,7 @@ sitemaps = {
 }
 
 urlpatterns = [
-    # An index of parts of bounded size (jeiweb/sitemaps.py), each cached like every public page.
+    # An index of parts of bounded size (jeiweb/seo/sitemaps.py), each cached like every public page.
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -64,7 +64,7 @@ urlpatterns += i18n_patterns(
         name="translation-status",
     ),
     path("admin/guide/", admin.site.admin_view(editors_guide_view), name="editors-guide"),
-    # Each role enters only its part of the admin (jeiweb/admin_roles.py).
+    # Each role enters only its part of the admin (jeiweb/admin/permissions.py).
     path("admin/", guarded_admin_urls(admin.site)),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.models import Folder, Image
 from filer.validation import FileValidationError
 
-from jeiweb.admin import TranslatedSlugForm, TranslationsAdmin
+from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.i18n import language_codes
 
 from .models import Article, Category, Event, Status

@@ -16,7 +16,7 @@ class NewsConfig(AppConfig):
 
     def next_content_change(self, now):
         """When the news pages change with no edit: a scheduled article comes due, or an
-        upcoming event ends and becomes a past one (jeiweb/pagecache.py)."""
+        upcoming event ends and becomes a past one (jeiweb/cache/pages.py)."""
         from news.models import Article, Event
 
         due = (

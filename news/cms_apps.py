@@ -9,7 +9,7 @@ class NewsApphook(CMSApp):
 
     name = _("News and events")
     app_name = "news"
-    # Public by nature: its pages are served from the cache (jeiweb/pagecache.py) without
+    # Public by nature: its pages are served from the cache (jeiweb/cache/pages.py) without
     # looking up the page's permissions first (two queries on every hit). Never attach it to a
     # page that needs a login.
     permissions = False

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.caching import RecordsPlugin
+from jeiweb.cache.plugins import RecordsPlugin
 
 from .models import Article, Category, Event, LatestNewsPluginModel, news_url
 
@@ -15,7 +15,7 @@ class LatestNewsPlugin(RecordsPlugin):
     """The newest articles in the page's language (optionally of one category), e.g. on the home page.
 
     The home page is served from the CMS page cache. Saving an article clears that cache
-    (`invalidated_by`, jeiweb/caching.py), so a publication or a withdrawal shows at once; a
+    (`invalidated_by`, jeiweb/cache/plugins.py), so a publication or a withdrawal shows at once; a
     scheduled article reaching its time is not a save, so this block declares a lifetime of at
     most NEWS_PLUGIN_CACHE_SECONDS (60 s), shortened to the next scheduled publication when that comes sooner.
     """

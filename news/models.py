@@ -23,7 +23,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import reverse_in, translated_url
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 
 # Slugs that name the app's own pages under the news page: an article cannot take them.
 RESERVED_SLUGS = {"archive", "calendar", "category", "events", "feed", "past"}

@@ -2,7 +2,7 @@
 
 Whole-table work (the categories holding a visible article, the years of the archive, the
 count of a list) is done once per content change and kept in the cache (`per_version`,
-jeiweb/pagecache.py); what a page shows of its articles is fetched in a fixed number of
+jeiweb/cache/pages.py); what a page shows of its articles is fetched in a fixed number of
 queries, however many cards it holds.
 """
 
@@ -12,8 +12,8 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.utils.functional import cached_property
 
+from jeiweb.cache.pages import per_version
 from jeiweb.i18n import get_translated_or_404
-from jeiweb.pagecache import per_version
 
 from .models import Article, Category, Event, news_url
 

@@ -10,8 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
-from jeiweb.content import loader_user
-from jeiweb.roles import role_folder
+from jeiweb.admin.roles import role_folder
+from jeiweb.content.loading import loader_user
 from pages.models import Milestone, Programme
 
 from .models import Article, Category, Status

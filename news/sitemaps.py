@@ -1,6 +1,6 @@
 """Published articles and events in sitemap.xml, each in the languages it is written in."""
 
-from jeiweb.sitemaps import TranslatedObjectSitemap
+from jeiweb.seo.sitemaps import TranslatedObjectSitemap
 from news.models import Article, Event
 
 

@@ -3,7 +3,7 @@
 from django.utils.translation import get_language
 
 from jeiweb.i18n import bcp47
-from jeiweb.structured_data import SCHEMA, institute_reference, plain
+from jeiweb.seo.structured_data import SCHEMA, institute_reference, plain
 
 
 def article(request, article):

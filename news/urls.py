@@ -1,6 +1,6 @@
 """The news app's pages, under the page it is attached to (/en/news-events/, /zh-hans/xinwen-huodong/).
 
-Every page is cached for anonymous readers until its content changes (jeiweb/pagecache.py)."""
+Every page is cached for anonymous readers until its content changes (jeiweb/cache/pages.py)."""
 
 from django.urls import path
 

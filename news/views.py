@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
-from jeiweb.meta import cms_page_meta
-from jeiweb.structured_data import plain
+from jeiweb.seo.meta import cms_page_meta
+from jeiweb.seo.structured_data import plain
 from pages.models import Milestone, Programme
 
 from . import structured_data

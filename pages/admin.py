@@ -5,7 +5,7 @@ from django.db import models as django_models
 from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline, TranslatableTabularInline
 
-from jeiweb.admin import TranslationsAdmin
+from jeiweb.admin.translations import TranslationsAdmin
 from pages import models
 
 

@@ -1,7 +1,7 @@
 """Blocks that editors place on any CMS page; each renders records of pages/models/.
 
 Pages with these blocks stay in the CMS page cache: each plugin names the records it shows in
-`invalidated_by`, and saving one of them clears the cache (jeiweb/caching.py), so an edit
+`invalidated_by`, and saving one of them clears the cache (jeiweb/cache/plugins.py), so an edit
 shows at once.
 """
 
@@ -10,7 +10,7 @@ from cms.plugin_pool import plugin_pool
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.caching import RecordsPlugin
+from jeiweb.cache.plugins import RecordsPlugin
 from pages import models, structured_data
 from pages.forms import EnquiryForm
 

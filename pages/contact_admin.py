@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from jeiweb.admin import TranslationsAdmin
+from jeiweb.admin.translations import TranslationsAdmin
 from pages import models
 
 

@@ -20,11 +20,6 @@ from pages.models import ContactKind, ContactPoint, Enquiry
 log = logging.getLogger(__name__)
 
 
-def client_address(request):
-    """The visitor's address as our server sees it (behind a proxy, the proxy must set REMOTE_ADDR)."""
-    return request.META.get("REMOTE_ADDR", "")
-
-
 def _rate_key(address):
     return "pages:enquiry-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
 

@@ -7,6 +7,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import TemplateView
 
 from jeiweb.i18n import TranslatedViewMixin
+from jeiweb.security.clients import client_ip
 from pages import enquiries
 from pages.forms import EnquiryForm
 
@@ -34,7 +35,7 @@ class EnquiryView(TranslatedViewMixin, TemplateView):
         return super().get_context_data(meta=meta, **kwargs)
 
     def post(self, request, *args, **kwargs):
-        address = enquiries.client_address(request)
+        address = client_ip(request)
         if enquiries.rate_limited(address):
             context = self.get_context_data(rate_limited=True)
             return self.render_to_response(context, status=429)

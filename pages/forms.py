@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.pagecache import per_version
+from jeiweb.cache.pages import per_version
 from pages.models import Enquiry, Programme, Province
 
 # Mainland mobile numbers are 11 digits starting 13–19; landlines are an area code (0 + 2–3

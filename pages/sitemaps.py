@@ -1,6 +1,6 @@
 """The programmes in sitemap.xml, each in the languages it is written in."""
 
-from jeiweb.sitemaps import TranslatedObjectSitemap
+from jeiweb.seo.sitemaps import TranslatedObjectSitemap
 from pages.models import Programme
 
 

@@ -1,6 +1,6 @@
 """schema.org data (JSON-LD) for the college's programmes and FAQs, from what their pages show."""
 
-from jeiweb.structured_data import SCHEMA, institute_reference
+from jeiweb.seo.structured_data import SCHEMA, institute_reference
 
 
 def credentials(programme, degrees):

@@ -19,7 +19,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.utils.translation import gettext as _
 
-from jeiweb.pagecache import per_version
+from jeiweb.cache.pages import per_version
 from pages.dates import year_display
 from pages.models import Milestone
 

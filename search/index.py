@@ -6,7 +6,7 @@ import itertools
 
 from django.db import transaction
 
-from jeiweb.pagecache import content_changed
+from jeiweb.cache.pages import content_changed
 from search import fulltext
 from search.analysis import token_string
 from search.models import DEFAULT_WEIGHT, SearchDocument

@@ -2,13 +2,14 @@
 
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 
-from jeiweb.content import read_page_specs
-from tests.server import PrivateRedis, served_site
+from jeiweb.content.loading import read_page_specs
+from tests.support.server import PrivateRedis, served_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -34,7 +35,7 @@ def page_specs():
 
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
-    """The whole site served by gunicorn (see tests/server.py), with `manage()` for its database.
+    """The whole site served by gunicorn (see tests/support/server.py), with `manage()` for its database.
 
     Its workers, and `manage()`, share one cache (on disk, needing no server), as production's
     share Redis: a page cached by one worker and the content version bumped by an edit are the
@@ -103,8 +104,19 @@ def browser():
         browser.close()
 
 
+# Each kind of test that needs more than the database lives in a folder of its own and is
+# marked by it, so that `-m "not browser"` (or `-m served`) picks it out.
+FOLDER_MARKERS = {"browser": pytest.mark.browser, "served": pytest.mark.served}
+
+
 def pytest_collection_modifyitems(config, items):
-    """Browser tests need Debian's Chromium: they skip on a machine without it, except in CI."""
+    """Mark the browser and served tests by their folder. Browser tests need Debian's Chromium:
+    they skip on a machine without it, except in CI."""
+    tests_root = Path(__file__).parent
+    for item in items:
+        folder = Path(item.path).relative_to(tests_root).parts[0]
+        if folder in FOLDER_MARKERS:
+            item.add_marker(FOLDER_MARKERS[folder])
     if os.path.exists(CHROMIUM) or os.environ.get("CI"):
         return
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")

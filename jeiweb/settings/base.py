@@ -62,24 +62,24 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Outside every middleware that writes Vary (so it sees the final value), and outside
     # WhiteNoise so that static files get Permissions-Policy and CORP too.
-    "jeiweb.middleware.ResponseHeadersMiddleware",
-    # /healthz for the load balancer, before anything that needs the database (jeiweb/health.py).
-    "jeiweb.health.HealthCheckMiddleware",
+    "jeiweb.security.middleware.ResponseHeadersMiddleware",
+    # /healthz for the load balancer, before anything that needs the database (jeiweb/ops/health.py).
+    "jeiweb.ops.health.HealthCheckMiddleware",
     # A NUL byte or an overlong address gets a 400 before anything queries the database with it.
-    "jeiweb.middleware.RejectMalformedRequestsMiddleware",
+    "jeiweb.security.middleware.RejectMalformedRequestsMiddleware",
     # Right after the guards above, so static files skip the rest of the stack.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous readers' pages replayed as they were sent, before the rest of the stack runs.
-    "jeiweb.pagecache.PublicPageCacheMiddleware",
+    "jeiweb.cache.pages.PublicPageCacheMiddleware",
     # Outermost of the three: compresses what the two below produced, anonymous pages only.
-    "jeiweb.pagecache.PublicGZipMiddleware",
+    "jeiweb.cache.pages.PublicGZipMiddleware",
     # ETag for every response that has none (cached ones included) and 304 when it matches.
     "django.middleware.http.ConditionalGetMiddleware",
     # `public, max-age` for anonymous readers, `private`/`no-store` for sessions (staff).
-    "jeiweb.pagecache.CacheHeadersMiddleware",
+    "jeiweb.cache.pages.CacheHeadersMiddleware",
     # Content-Security-Policy (django-csp), looser for signed-in staff: it reads request.user
     # on the way out, so it sits outside AuthenticationMiddleware.
-    "jeiweb.middleware.StaffContentSecurityPolicyMiddleware",
+    "jeiweb.security.middleware.StaffContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # LocaleMiddleware reads the session and must run before CommonMiddleware, which
     # resolves URLs (and so needs the active language for i18n_patterns).
@@ -88,7 +88,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Development: the Site's domain follows the host served (off unless SITE_DOMAIN_FROM_REQUEST).
-    "jeiweb.sites.RequestHostSiteMiddleware",
+    "jeiweb.ops.sites.RequestHostSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
@@ -168,7 +168,7 @@ DJANGO_REDIS_LOGGER = "jeiweb.cache"
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # The apps' pages (news, events, feeds, programmes, milestones, sitemap) are cached for anonymous
-# readers until their content changes (jeiweb/pagecache.py): a stored page lives this long at
+# readers until their content changes (jeiweb/cache/pages.py): a stored page lives this long at
 # most (an edit, or a scheduled article coming due, ends it sooner).
 APP_PAGE_CACHE_SECONDS = env.int("APP_PAGE_CACHE_SECONDS", default=3600)
 # How long browsers, nginx or a CDN may keep an anonymous page (`Cache-Control: public,
@@ -194,7 +194,7 @@ LANGUAGES = [
 # Ours first; then the Chinese of packages that ship only zh_CN (filer, djangocms-text),
 # copied by `manage.py package_translations`, which Django would not find for zh-hans.
 LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
-FORMAT_MODULE_PATH = ["jeiweb.formats"]
+FORMAT_MODULE_PATH = ["jeiweb.i18n.formats"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -202,7 +202,7 @@ USE_TZ = True
 SITE_ID = 1
 SITE_DOMAIN = env("SITE_DOMAIN", default="127.0.0.1:8000")
 # Development serves the site on any host and port: absolute links (sitemap, feeds, e-mail)
-# then use the host of the request instead of SITE_DOMAIN (jeiweb/sites.py). Off in production.
+# then use the host of the request instead of SITE_DOMAIN (jeiweb/ops/sites.py). Off in production.
 SITE_DOMAIN_FROM_REQUEST = env.bool("SITE_DOMAIN_FROM_REQUEST", default=False)
 SITE_NAME = "CQMU–UoL Joint Educational Institute"
 
@@ -242,7 +242,7 @@ PARLER_DEFAULT_LANGUAGE_CODE = "en"
 # and whole pages are cached, so parler's own cache only costs.
 PARLER_ENABLE_CACHING = env.bool("PARLER_ENABLE_CACHING", default=False)
 # A translation counts as outdated once another language changed more than this many seconds
-# after it (jeiweb/translation_status.py): a day lets an editor write both languages in turn.
+# after it (jeiweb/i18n/status.py): a day lets an editor write both languages in turn.
 TRANSLATION_OUTDATED_AFTER = env.int("TRANSLATION_OUTDATED_AFTER", default=24 * 3600)
 
 # Rich text is sanitised; editors may also mark a passage in the other language (`lang`,
@@ -274,7 +274,7 @@ THUMBNAIL_HIGH_RESOLUTION = True
 # as a decompression bomb) with a form error, and sanitises SVG (scripts removed). Our own
 # validator adds the size limit and checks that the bytes are really an image.
 # Least privilege in the media library: each role (News editors, Page editors) reads and
-# edits only its own folder and the files its members uploaded (jeiweb/roles.py).
+# edits only its own folder and the files its members uploaded (jeiweb/admin/roles.py).
 FILER_ENABLE_PERMISSIONS = True
 FILER_MIME_TYPE_WHITELIST = ["image/jpeg", "image/png", "image/gif", "image/webp", "image/svg+xml"]
 FILER_MAX_IMAGE_PIXELS = env.int("FILER_MAX_IMAGE_PIXELS", default=40_000_000)
@@ -383,7 +383,7 @@ LOGGING = {
     },
     "filters": {
         "once_per_outage": {
-            "()": "jeiweb.outages.OncePerOutage",
+            "()": "jeiweb.cache.outages.OncePerOutage",
             # An outage is over once the cache has answered for this long without a failure.
             "quiet_seconds": env.float("CACHE_OUTAGE_QUIET_SECONDS", default=60),
         },

@@ -25,7 +25,7 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # front and append to X-Forwarded-For: then it is the entry they added, never one a client
 # could forge further left. Leave it 0 when nothing trustworthy sets the header.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "jeiweb.accounts.client_ip"
+AXES_CLIENT_IP_CALLABLE = "jeiweb.security.clients.client_ip"
 
 # django CMS's toolbar and structure mode show our pages inside an iframe of our own.
 X_FRAME_OPTIONS = "SAMEORIGIN"

@@ -1,13 +1,14 @@
 """Template tags for what every page shares: its language, its translations and its metadata.
 
-They wrap plain functions of the core (jeiweb/i18n.py, jeiweb/meta.py, jeiweb/structured_data.py),
-which views and feeds call directly.
+They wrap plain functions of the core (jeiweb/i18n/, jeiweb/seo/meta.py and
+jeiweb/seo/structured_data.py), which views and feeds call directly.
 """
 
 from django import template
 
-from jeiweb import i18n, meta, structured_data
-from jeiweb.sharing import qr_svg
+from jeiweb import i18n
+from jeiweb.seo import meta, structured_data
+from jeiweb.seo.sharing import qr_svg
 
 register = template.Library()
 
@@ -80,5 +81,5 @@ def menu_page_url(context, reverse_id):
 
 @register.simple_tag
 def qr_code(url, label):
-    """The QR code of `url` as inline SVG (jeiweb/sharing.py)."""
+    """The QR code of `url` as inline SVG (jeiweb/seo/sharing.py)."""
     return qr_svg(str(url), str(label))

@@ -14,7 +14,7 @@ from filer.fields.image import FilerImageField
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import language_codes
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel
 
 CACHE_KEY = "pages:contact-points:{language}"

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 from pages.models.programmes import Programme
 
 

@@ -6,7 +6,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import reverse_in
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
 from pages.models.programmes import Programme
 

@@ -8,7 +8,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.i18n import translated_url
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.facts import ProgrammeFacts
 

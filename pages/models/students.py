@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
-from jeiweb.translation_status import last_changed_field
+from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
 from pages.models.programmes import Programme
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from jeiweb.backup import BackupError, backup
+from jeiweb.ops.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from jeiweb.content import load_site_content
+from jeiweb.content.loading import load_site_content
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from jeiweb.backup import BackupError, restore, unknown_migrations
+from jeiweb.ops.backup import BackupError, restore, unknown_migrations
 
 
 class Command(BaseCommand):

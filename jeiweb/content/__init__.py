@@ -1,0 +1,1 @@
+"""The site's content as a whole: the seed loader and the one publishing rule."""

@@ -1,0 +1,1 @@
+"""Running the site: the health check, backups, the site's domain."""

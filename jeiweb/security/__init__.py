@@ -1,0 +1,1 @@
+"""Defences of every request: headers, malformed input, the visitor's address, clean uploads."""

