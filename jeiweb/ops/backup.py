@@ -77,21 +77,17 @@ def applied_migrations():
         return [f"{app}.{name}" for app, name in cursor.fetchall()]
 
 
+def _run_postgres(command, *options, dump=None):
+    """Run pg_dump or pg_restore on our database, with its connection settings (and the dump
+    to restore last, after them, where pg_restore reads it)."""
+    arguments, environment = _postgres_arguments()
+    restored = [str(dump)] if dump else []
+    _run([command, "--no-owner", "--no-privileges", *options, *arguments, *restored], environment)
+
+
 def _dump_database(engine, target):
     if engine == "postgresql":
-        arguments, environment = _postgres_arguments()
-        _run(
-            [
-                "pg_dump",
-                "--format=custom",
-                "--no-owner",
-                "--no-privileges",
-                "--file",
-                str(target),
-                *arguments,
-            ],
-            environment,
-        )
+        _run_postgres("pg_dump", "--format=custom", f"--file={target}")
     else:
         connection.ensure_connection()
         with sqlite3.connect(target) as copy:
@@ -159,20 +155,8 @@ def _clear_postgres():
 
 def _restore_database(engine, dump):
     if engine == "postgresql":
-        arguments, environment = _postgres_arguments()
         connection.close()
-        _run(
-            [
-                "pg_restore",
-                "--no-owner",
-                "--no-privileges",
-                "--exit-on-error",
-                "--single-transaction",
-                *arguments,
-                str(dump),
-            ],
-            environment,
-        )
+        _run_postgres("pg_restore", "--exit-on-error", "--single-transaction", dump=dump)
     else:
         connection.ensure_connection()
         with sqlite3.connect(dump) as source:
