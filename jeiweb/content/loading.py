@@ -19,6 +19,7 @@ implied by INSTALLED_APPS. `load_site_content` (the command of the same name, ru
 last the search index.
 """
 
+import graphlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -83,24 +84,17 @@ class LoaderRegistry:
         self._loaders[name] = Loader(name, load, tuple(after), reports)
 
     def ordered(self):
-        """Every loader after those it follows (and otherwise in the order registered)."""
-        order, visiting = {}, set()
-
-        def visit(loader):
-            if loader.name in order:
-                return
-            if loader.name in visiting:
-                raise ImproperlyConfigured(f"Content loaders wait for each other: {loader.name}")
-            visiting.add(loader.name)
-            for name in loader.after:
-                if name not in self._loaders:
-                    raise ImproperlyConfigured(f"Loader {loader.name!r} follows {name!r}: not registered")
-                visit(self._loaders[name])
-            order[loader.name] = loader
-
+        """Every loader, each after those it follows."""
+        sorter = graphlib.TopologicalSorter()
         for loader in self._loaders.values():
-            visit(loader)
-        return list(order.values())
+            unknown = [name for name in loader.after if name not in self._loaders]
+            if unknown:
+                raise ImproperlyConfigured(f"Loader {loader.name!r} follows {unknown}: not registered")
+            sorter.add(loader.name, *loader.after)
+        try:
+            return [self._loaders[name] for name in sorter.static_order()]
+        except graphlib.CycleError as error:
+            raise ImproperlyConfigured(f"Content loaders wait for each other: {error.args[1]}") from error
 
     def load_all(self, log=ignore):
         return [loader.run(log) for loader in self.ordered()]
@@ -216,6 +210,56 @@ def configure_site():
     )
 
 
+def publish_translation(spec, page, parent, site, language, user):
+    """Create and publish the page of `spec` in `language` (the page itself if it is new)."""
+    attributes = {
+        "title": spec.title[language],
+        "slug": spec.slug[language],
+        "page_title": spec.page_title.get(language),
+        "meta_description": spec.meta_description.get(language),
+        "template": spec.template,
+        "in_navigation": spec.in_navigation,
+        "created_by": user,
+    }
+    if page is None:
+        page = create_page(
+            language=language,
+            parent=parent,
+            reverse_id=spec.reverse_id,
+            site=site,
+            apphook=spec.apphook,
+            apphook_namespace=spec.apphook_namespace,
+            **attributes,
+        )
+        content = PageContent.admin_manager.get(page=page, language=language)
+    else:
+        content = create_page_content(language=language, page=page, **attributes)
+    spec.add_blocks(content.get_placeholders().get(slot="content"), language)
+    Version.objects.get_for_content(content).publish(user)
+    return page
+
+
+def load_page(spec, parent, site, user, log):
+    """The page of `spec`, with the languages it lacks created; returns it and how many."""
+    page = Page.objects.filter(reverse_id=spec.reverse_id, site=site).first()
+    existing = set()
+    if page is not None:
+        existing = set(PageContent.admin_manager.filter(page=page).values_list("language", flat=True))
+    missing = [language for language in language_codes() if language not in existing]
+    for language in missing:
+        page = publish_translation(spec, page, parent, site, language, user)
+        log(f"Published {spec.reverse_id} ({language})")
+    if spec.apphook and not page.application_urls:
+        # An apphook added to the fixtures after the page was built: attaching one where
+        # there is none takes nothing away from staff.
+        page.application_urls = spec.apphook
+        page.application_namespace = spec.apphook_namespace
+        page.save(update_fields=["application_urls", "application_namespace"])
+    if spec.home and not page.is_home:
+        page.set_as_homepage(user)
+    return page, len(missing)
+
+
 @transaction.atomic
 def load_page_tree(specs=None, log=ignore):
     """Create and publish every page and language of the tree that does not exist yet.
@@ -227,52 +271,11 @@ def load_page_tree(specs=None, log=ignore):
     configure_site()
     user = loader_user()
     site = Site.objects.get_current()
-    languages = language_codes()
     pages = {}
     created = 0
     for spec in specs if specs is not None else read_page_specs():
-        page = Page.objects.filter(reverse_id=spec.reverse_id, site=site).first()
-        existing = set()
-        if page is not None:
-            existing = set(PageContent.admin_manager.filter(page=page).values_list("language", flat=True))
-        for language in languages:
-            if language in existing:
-                continue
-            attributes = {
-                "title": spec.title[language],
-                "slug": spec.slug[language],
-                "page_title": spec.page_title.get(language),
-                "meta_description": spec.meta_description.get(language),
-                "template": spec.template,
-                "in_navigation": spec.in_navigation,
-                "created_by": user,
-            }
-            if page is None:
-                page = create_page(
-                    language=language,
-                    parent=pages.get(spec.parent),
-                    reverse_id=spec.reverse_id,
-                    site=site,
-                    apphook=spec.apphook,
-                    apphook_namespace=spec.apphook_namespace,
-                    **attributes,
-                )
-                content = PageContent.admin_manager.get(page=page, language=language)
-            else:
-                content = create_page_content(language=language, page=page, **attributes)
-            spec.add_blocks(content.get_placeholders().get(slot="content"), language)
-            Version.objects.get_for_content(content).publish(user)
-            created += 1
-            log(f"Published {spec.reverse_id} ({language})")
-        if spec.apphook and not page.application_urls:
-            # An apphook added to the fixtures after the page was built: attaching one where
-            # there is none takes nothing away from staff.
-            page.application_urls = spec.apphook
-            page.application_namespace = spec.apphook_namespace
-            page.save(update_fields=["application_urls", "application_namespace"])
-        if spec.home and not page.is_home:
-            page.set_as_homepage(user)
-        pages[spec.reverse_id] = page
+        pages[spec.reverse_id], count = load_page(spec, pages.get(spec.parent), site, user, log)
+        created += count
     return created
 
 
