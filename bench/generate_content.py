@@ -95,6 +95,14 @@ def sentence_zh(rng, length):
     return "".join(rng.choice(WORDS_ZH) for _ in range(length)) + "。"
 
 
+def both_languages(translation, master, english, chinese):
+    """A record's two translation rows, for bulk_create."""
+    return [
+        translation(master=master, language_code="en", **english),
+        translation(master=master, language_code="zh-hans", **chinese),
+    ]
+
+
 def generate(articles=0, events=0, milestones=0, seed=10):
     """Add the records asked for; the same seed gives the same content."""
     rng = random.Random(seed)
@@ -138,25 +146,22 @@ def generate_articles(count, rng):
     rows = []
     for number, article in enumerate(records, start=first):
         rare = number % 500 == 0  # one article in 500 holds a rare word
-        rows.append(
-            translation(
-                master=article,
-                language_code="en",
-                title=f"{sentence(WORDS_EN, rng, 5).capitalize()} {number}",
-                slug=f"{MARK}article-{number}",
-                summary=sentence(WORDS_EN, rng, 25) + (f" {rng.choice(RARE_EN)}" if rare else "") + ".",
-                body="".join(f"<p>{sentence(WORDS_EN, rng, 60)}.</p>" for _ in range(4)),
-            )
-        )
-        rows.append(
-            translation(
-                master=article,
-                language_code="zh-hans",
-                title=f"{sentence_zh(rng, 6)[:-1]}{number}",
-                slug=f"{MARK}wenzhang-{number}",
-                summary=sentence_zh(rng, 25) + (rng.choice(RARE_ZH) + "。" if rare else ""),
-                body="".join(f"<p>{sentence_zh(rng, 60)}</p>" for _ in range(4)),
-            )
+        english = {
+            "title": f"{sentence(WORDS_EN, rng, 5).capitalize()} {number}",
+            "slug": f"{MARK}article-{number}",
+            "summary": sentence(WORDS_EN, rng, 25) + (f" {rng.choice(RARE_EN)}" if rare else "") + ".",
+            "body": "".join(f"<p>{sentence(WORDS_EN, rng, 60)}.</p>" for _ in range(4)),
+        }
+        rows += both_languages(
+            translation,
+            article,
+            english,
+            {
+                "title": f"{sentence_zh(rng, 6)[:-1]}{number}",
+                "slug": f"{MARK}wenzhang-{number}",
+                "summary": sentence_zh(rng, 25) + (rng.choice(RARE_ZH) + "。" if rare else ""),
+                "body": "".join(f"<p>{sentence_zh(rng, 60)}</p>" for _ in range(4)),
+            },
         )
     translation.objects.bulk_create(rows, batch_size=BATCH)
     categories = list(Category.objects.values_list("pk", flat=True))
@@ -181,26 +186,15 @@ def generate_events(count, rng):
     translation = Event.translations.field.model
     rows = []
     for number, event in enumerate(records, start=first):
-        rows.append(
-            translation(
-                master=event,
-                language_code="en",
-                title=f"{sentence(WORDS_EN, rng, 4).capitalize()} {number}",
-                slug=f"{MARK}event-{number}",
-                description=f"<p>{sentence(WORDS_EN, rng, 40)}.</p>",
-                location="Chongqing Medical University",
-            )
-        )
-        rows.append(
-            translation(
-                master=event,
-                language_code="zh-hans",
-                title=f"{sentence_zh(rng, 5)[:-1]}{number}",
-                slug=f"{MARK}huodong-{number}",
-                description=f"<p>{sentence_zh(rng, 40)}</p>",
-                location="重庆医科大学",
-            )
-        )
+        english = {
+            "title": f"{sentence(WORDS_EN, rng, 4).capitalize()} {number}",
+            "slug": f"{MARK}event-{number}",
+            "description": f"<p>{sentence(WORDS_EN, rng, 40)}.</p>",
+            "location": "Chongqing Medical University",
+        }
+        chinese = {"title": f"{sentence_zh(rng, 5)[:-1]}{number}", "slug": f"{MARK}huodong-{number}"}
+        chinese |= {"description": f"<p>{sentence_zh(rng, 40)}</p>", "location": "重庆医科大学"}
+        rows += both_languages(translation, event, english, chinese)
     translation.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -223,10 +217,8 @@ def generate_milestones(count, rng):
     translation = Milestone.translations.field.model
     rows = []
     for milestone in records:
-        rows.append(
-            translation(master=milestone, language_code="en", title=sentence(WORDS_EN, rng, 8).capitalize())
-        )
-        rows.append(translation(master=milestone, language_code="zh-hans", title=sentence_zh(rng, 8)))
+        english = {"title": sentence(WORDS_EN, rng, 8).capitalize()}
+        rows += both_languages(translation, milestone, english, {"title": sentence_zh(rng, 8)})
     translation.objects.bulk_create(rows, batch_size=BATCH)
 
 

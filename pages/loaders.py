@@ -78,33 +78,20 @@ class Step:
     optional: bool = False
 
 
+DEGREES = Parts("degrees", models.DegreeAward, "programme")
+CURRICULUM = Parts("curriculum", models.CurriculumStage, "programme", ordered=True)
+MEMBERS = Parts("members", models.CommitteeMember, "committee", ordered=True)
+SCHOOLS = Parts("schools", models.SourceSchool, "profile", ordered=True)
+
 STEPS = (
-    Step(
-        "programmes",
-        models.Programme,
-        by_key,
-        parts=(
-            Parts("degrees", models.DegreeAward, "programme"),
-            Parts("curriculum", models.CurriculumStage, "programme", ordered=True),
-        ),
-    ),
+    Step("programmes", models.Programme, by_key, parts=(DEGREES, CURRICULUM)),
     Step("faqs", models.Faq, by_question, ordered=True, optional=True),
-    Step(
-        "committees",
-        models.Committee,
-        by_key,
-        parts=(Parts("members", models.CommitteeMember, "committee", ordered=True),),
-    ),
+    Step("committees", models.Committee, by_key, parts=(MEMBERS,)),
     Step("resources", models.LearningResource, by_key),
     Step("accreditations", models.Accreditation, by_key),
     Step("milestones", models.Milestone, by_key),
     Step("contact_points", models.ContactPoint, by_key, optional=True),
-    Step(
-        "teaching_staff",
-        models.TeachingStaffProfile,
-        by_date,
-        parts=(Parts("schools", models.SourceSchool, "profile", ordered=True),),
-    ),
+    Step("teaching_staff", models.TeachingStaffProfile, by_date, parts=(SCHOOLS,)),
     Step("students", models.StudentBody, by_date_and_programme),
 )
 
