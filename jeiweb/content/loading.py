@@ -15,8 +15,8 @@ Each app registers its loaders in its `AppConfig.ready()`, naming the loaders it
 `loaders.register("news", load_news, after=("college",), reports="{} articles created")`. The
 app says what it loads where it is defined, and the order is explicit in the declarations, not
 implied by INSTALLED_APPS. `load_site_content` (the command of the same name, run by
-`make run`) runs them all, in that order: the page tree, the college, the news, the roles, and
-last the search index.
+`make run`) runs them all, in that order: the page tree and the "Page editors" role, the
+college, the news and the "News editors" role, and last the search index.
 """
 
 import graphlib
