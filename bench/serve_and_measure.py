@@ -96,9 +96,13 @@ def fresh_database(name):
     return f"postgres://postgres@127.0.0.1:5432/{name}"
 
 
+def run_script(environment, script, *arguments):
+    print(time.strftime(f"  %H:%M:%S UTC {script}", time.gmtime()), " ".join(arguments)[:80], flush=True)
+    subprocess.run([sys.executable, script, *arguments], cwd=BASE_DIR, env=environment, check=True)
+
+
 def manage(environment, *arguments):
-    print(time.strftime("  %H:%M:%S UTC manage.py", time.gmtime()), " ".join(arguments)[:80], flush=True)
-    subprocess.run([sys.executable, "manage.py", *arguments], cwd=BASE_DIR, env=environment, check=True)
+    run_script(environment, "manage.py", *arguments)
 
 
 def server_cpu_seconds(master):
@@ -311,9 +315,9 @@ def main():
         if not options.seed_only:
             sizes = f"{options.articles} articles, {options.events} events, {options.milestones} milestones"
             print("Generating", sizes, flush=True)
-            manage(
+            run_script(
                 environment,
-                "generate_bench_content",
+                "bench/generate_content.py",
                 f"--articles={options.articles}",
                 f"--events={options.events}",
                 f"--milestones={options.milestones}",

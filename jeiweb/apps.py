@@ -7,29 +7,40 @@ class CoreConfig(AppConfig):
     """What every app of the site uses: languages, page metadata, caching, the seed content.
 
     The core imports no app of the site: apps import it, and declare what it needs to know
-    (a plugin the models it shows, an app the content it loads).
+    (a plugin the models it shows, an app its content loader: jeiweb/content/loading.py).
     """
 
     name = "jeiweb"
     verbose_name = _("Site")
 
-    def load_content(self, log):
-        """The "Page editors" group and its media folder (called by `load_site_content`)."""
-        from jeiweb.admin.roles import PAGE_EDITORS, setup_page_editors
-        from jeiweb.content.loading import loader_user
-
-        setup_page_editors(owner=loader_user())
-        return f'"{PAGE_EDITORS}" group ready'
-
     def ready(self):
-
         from jeiweb.cache.pages import connect_content_version
         from jeiweb.cache.plugins import connect_plugin_caches
         from jeiweb.ops.sites import sync_site_domain
         from jeiweb.security.uploads import connect_upload_cleaning
 
+        register_core_loaders()
         connect_plugin_caches()
         connect_content_version()
         connect_upload_cleaning()
         # After the sites app's tables exist (our core app has no models: it gets no signal).
         post_migrate.connect(sync_site_domain, sender=apps.get_app_config("sites"))
+
+
+def load_page_editors(log):
+    """The "Page editors" group and its media folder: reset to what the roles declare."""
+    from jeiweb.admin.roles import setup_page_editors
+    from jeiweb.content.loading import loader_user
+
+    setup_page_editors(owner=loader_user())
+    return 0
+
+
+def register_core_loaders():
+    """The core's loaders: the page tree first of all, then the page editors' role."""
+    from jeiweb.admin.roles import PAGE_EDITORS
+    from jeiweb.content.loading import load_pages, loaders
+
+    loaders.register("pages", load_pages, reports="{} page translations created")
+    ready = f'"{PAGE_EDITORS}" group ready'
+    loaders.register("page-editors", load_page_editors, after=("pages",), reports=ready)

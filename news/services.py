@@ -1,17 +1,15 @@
 """Writes with rules: the seeded news and the "News editors" group."""
 
-from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-import yaml
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
 
 from jeiweb.admin.roles import role_folder
-from jeiweb.content.loading import loader_user
+from jeiweb.content.loading import create_translated, ignore, loader_user, read_body, read_records
 from pages.models import Milestone, Programme
 
 from .models import Article, Category, Status
@@ -60,70 +58,56 @@ def setup_news_editors():
     return group
 
 
-@dataclass
-class ArticleSpec:
-    """One article of fixtures/news/articles.yaml; its body per language is a file beside it."""
+def find_by_english_slug(model, translations):
+    """Seeded news is recognised by its English slug (categories and articles have no key)."""
+    slug = translations["en"]["slug"]
+    return model.objects.filter(translations__language_code="en", translations__slug=slug).first()
 
-    key: str
-    publication_start: str
-    title: dict
-    slug: dict
-    summary: dict
-    categories: list
+
+def load_categories(directory, log):
+    """The categories of `categories.yaml`, existing or created, by their fixture key."""
+    categories = {}
+    for record in read_records(directory / "categories.yaml"):
+        category = find_by_english_slug(Category, record["translations"])
+        if category is None:
+            category = create_translated(Category, record["translations"])
+            log(f"Created category {record['key']}")
+        categories[record["key"]] = category
+    return categories
+
+
+def publication_time(text):
+    """A publication time as the fixtures write it: Beijing time (the site's TIME_ZONE)."""
+    return datetime.fromisoformat(text).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def create_article(record, directory, categories):
+    translations = {
+        language: {**texts, "body": read_body(directory, record["key"], language)}
+        for language, texts in record["translations"].items()
+    }
+    article = create_translated(
+        Article,
+        translations,
+        status=Status.PUBLISHED,
+        publication_start=publication_time(record["publication_start"]),
+    )
+    article.categories.set([categories[key] for key in record["categories"]])
     # Keys of the college records (fixtures/college/) the story is about.
-    related_programmes: list = field(default_factory=list)
-    related_milestones: list = field(default_factory=list)
-
-    def body(self, language):
-        return (NEWS_FIXTURES / f"{self.key}.{language}.html").read_text(encoding="utf-8")
-
-    @property
-    def published_at(self):
-        return datetime.fromisoformat(self.publication_start).replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
-
-
-def read_news_fixtures():
-    with (NEWS_FIXTURES / "articles.yaml").open(encoding="utf-8") as f:
-        data = yaml.safe_load(f)
-    return data["categories"], [ArticleSpec(**entry) for entry in data["articles"]]
+    article.related_programmes.set(Programme.objects.filter(key__in=record.get("related_programmes", [])))
+    article.related_milestones.set(Milestone.objects.filter(key__in=record.get("related_milestones", [])))
+    return article
 
 
 @transaction.atomic
-def load_news(log=lambda message: None):
-    """Create the seeded categories and articles that do not exist yet (found by their English
-    slug); what exists is left as staff have edited it. Returns the number of articles created."""
-    category_specs, article_specs = read_news_fixtures()
-    categories = {}
-    for spec in category_specs:
-        category = Category.objects.filter(
-            translations__language_code="en", translations__slug=spec["slug"]["en"]
-        ).first()
-        if category is None:
-            category = Category()
-            for language, name in spec["name"].items():
-                category.set_current_language(language)
-                category.name = name
-                category.slug = spec["slug"][language]
-                category.save()
-        categories[spec["key"]] = category
+def load_news(directory=NEWS_FIXTURES, log=ignore):
+    """The news' loader: create the seeded categories and articles that do not exist yet;
+    what exists is left as staff have edited it. Returns the number of articles created."""
+    categories = load_categories(directory, log)
     created = 0
-    for spec in article_specs:
-        if Article.objects.filter(
-            translations__language_code="en", translations__slug=spec.slug["en"]
-        ).exists():
-            continue
-        article = Article(status=Status.PUBLISHED, publication_start=spec.published_at)
-        for language in spec.title:
-            article.set_current_language(language)
-            article.title = spec.title[language]
-            article.slug = spec.slug[language]
-            article.summary = spec.summary[language]
-            article.body = spec.body(language)
-            article.full_clean()
-            article.save()
-        article.categories.set([categories[key] for key in spec.categories])
-        article.related_programmes.set(Programme.objects.filter(key__in=spec.related_programmes))
-        article.related_milestones.set(Milestone.objects.filter(key__in=spec.related_milestones))
-        created += 1
-        log(f"Published article {spec.key}")
+    for record in read_records(directory / "articles.yaml"):
+        if find_by_english_slug(Article, record["translations"]) is None:
+            create_article(record, directory, categories)
+            created += 1
+            log(f"Published article {record['key']}")
     return created

@@ -8,8 +8,9 @@ class PagesConfig(AppConfig):
     name = "pages"
     verbose_name = _("College")
 
-    def load_content(self, log):
-        """The college's records from fixtures/college/ (called by `load_site_content`)."""
+    def ready(self):
+        from jeiweb.content.loading import loaders
         from pages.loaders import load_college_data
 
-        return f"{load_college_data(log=log)} college records created"
+        # After the page tree: the records' addresses are those of its apphooked pages.
+        loaders.register("college", load_college_data, after=("pages",), reports="{} college records created")

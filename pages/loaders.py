@@ -1,18 +1,21 @@
-"""Writes with rules: the college's records from the YAML files in `fixtures/college/`.
+"""The college's loader: its records from the YAML files in `fixtures/college/`.
 
-Each record is recognised by its natural key (`key`, or its parent and its position); one
-that exists already is left as it is, so running the loader twice changes nothing and staff
-edits are kept. Every record passes `full_clean()` (the rules of the admin) before it is saved.
+It follows the core's loader rules (jeiweb/content/loading.py): a record is recognised by its
+natural key (`key`; a question by its English wording and programme; a snapshot by its date),
+one that exists already is left as it is, so running the loader twice changes nothing and staff
+edits are kept; every record passes `full_clean()` (the rules of the admin) before it is saved.
+`STEPS` says, per model, which file it is read from, how a record is recognised, and which
+records are created with it.
 """
 
 import datetime
-from pathlib import Path
+from collections.abc import Callable
+from dataclasses import dataclass
 
-import yaml
 from django.conf import settings
 from django.db import transaction
 
-from jeiweb.i18n import language_codes
+from jeiweb.content.loading import create_translated, ignore, read_records
 from pages import models
 
 COLLEGE_DIR = settings.BASE_DIR / "fixtures" / "college"
@@ -31,133 +34,111 @@ def parse_precise_date(value):
     return datetime.date(*parts), models.DatePrecision.DAY
 
 
-def read(name, directory: Path = COLLEGE_DIR):
-    with (directory / f"{name}.yaml").open(encoding="utf-8") as f:
-        return yaml.safe_load(f) or []
+# How a record of a file is found in the database (on a record whose references are resolved).
+def by_key(record):
+    return {"key": record["key"]}
 
 
-def build(model, translations, **fields):
-    """A new, validated and saved record with its text in every language."""
-    if "date" in fields:
-        fields["date"], fields["date_precision"] = parse_precise_date(fields["date"])
-    instance = model(**fields)
-    missing = set(language_codes()) - set(translations)
-    if missing:
-        raise ValueError(f"{model.__name__} {fields}: no text in {', '.join(sorted(missing))}")
-    for language in language_codes():
-        instance.set_current_language(language)
-        for name, value in translations[language].items():
-            setattr(instance, name, value)
-    instance.set_current_language(settings.LANGUAGE_CODE)
-    instance.full_clean()
-    for language in language_codes():
-        instance._get_translated_model(language).full_clean(exclude=["master"])
-    instance.save()
-    return instance
+def by_question(record):
+    """Questions have no key to keep: their English wording (and programme) is theirs."""
+    question = record["translations"]["en"]["question"]
+    return {"programme": record.get("programme"), "translations__question": question}
 
 
-class CollegeLoader:
-    def __init__(self, directory=COLLEGE_DIR, log=lambda message: None):
-        self.directory = directory
-        self.log = log
-        self.created = 0
+def by_date(record):
+    """There is one snapshot of each kind per date."""
+    return {"date": record["date"]}
 
-    def read(self, name):
-        return read(name, self.directory)
 
-    def keyed(self, model, entry, **extra):
-        """The record of `entry["key"]`, created from `entry` when it does not exist yet."""
-        entry = dict(entry)
-        existing = model.objects.filter(key=entry["key"]).first()
-        if existing is not None:
-            return existing, False
-        instance = build(model, entry.pop("translations"), **entry, **extra)
-        self.created += 1
-        self.log(f"Created {model._meta.verbose_name} {instance.key}")
-        return instance, True
+def by_date_and_programme(record):
+    return {"date": record["date"], "programme": record.get("programme")}
 
-    def programme(self, key):
-        return models.Programme.objects.get(key=key) if key else None
 
-    def load(self):
-        for entry in self.read("programmes"):
-            entry = dict(entry)
-            degrees = entry.pop("degrees", [])
-            curriculum = entry.pop("curriculum", [])
-            programme, created = self.keyed(models.Programme, entry)
-            if created:
-                for degree in degrees:
-                    degree = dict(degree)
-                    build(models.DegreeAward, degree.pop("translations"), programme=programme, **degree)
-                for order, stage in enumerate(curriculum):
-                    build(models.CurriculumStage, stage["translations"], programme=programme, order=order)
-        self.faqs()
-        for entry in self.read("committees"):
-            entry = dict(entry)
-            members = entry.pop("members", [])
-            committee, created = self.keyed(models.Committee, entry)
-            if created:
-                for order, member in enumerate(members):
-                    member = dict(member)
-                    build(
-                        models.CommitteeMember,
-                        member.pop("translations"),
-                        committee=committee,
-                        order=order,
-                        **member,
-                    )
-        for entry in self.read("resources"):
-            self.keyed(models.LearningResource, entry)
-        for entry in self.read("accreditations"):
-            entry = dict(entry)
-            self.keyed(models.Accreditation, entry, programme=self.programme(entry.pop("programme", None)))
-        for entry in self.read("milestones"):
-            entry = dict(entry)
-            self.keyed(models.Milestone, entry, programme=self.programme(entry.pop("programme", None)))
-        # Newer than the other files: a directory without it (an older copy) loads the rest.
-        if (self.directory / "contact_points.yaml").exists():
-            for entry in self.read("contact_points"):
-                self.keyed(models.ContactPoint, entry)
-        self.snapshots()
-        return self.created
+@dataclass(frozen=True)
+class Parts:
+    """Records created with their parent, listed under `name` in its fixture record."""
 
-    def faqs(self):
-        """Questions are recognised by their English wording (and programme): no key to keep."""
-        if not (self.directory / "faqs.yaml").exists():  # a data set without questions
-            return
-        for order, entry in enumerate(self.read("faqs")):
-            entry = dict(entry)
-            programme = self.programme(entry.pop("programme", None))
-            question = entry["translations"]["en"]["question"]
-            existing = models.Faq.objects.filter(programme=programme, translations__question=question)
-            if existing.exists():
-                continue
-            build(models.Faq, entry.pop("translations"), programme=programme, order=order, **entry)
-            self.created += 1
+    name: str
+    model: type
+    parent: str
+    # Numbered by their place in the list (the `order` field), where the model has one.
+    ordered: bool = False
 
-    def snapshots(self):
-        """Snapshots are recognised by their date: there is one of each kind per date."""
-        for entry in self.read("teaching_staff"):
-            entry = dict(entry)
-            date, _precision = parse_precise_date(entry["date"])
-            if models.TeachingStaffProfile.objects.filter(date=date).exists():
-                continue
-            schools = entry.pop("schools", [])
-            profile = build(models.TeachingStaffProfile, entry.pop("translations"), **entry)
-            for order, school in enumerate(schools):
-                build(models.SourceSchool, school["translations"], profile=profile, order=order)
-            self.created += 1
-        for entry in self.read("students"):
-            entry = dict(entry)
-            date, _precision = parse_precise_date(entry["date"])
-            programme = self.programme(entry.pop("programme", None))
-            if models.StudentBody.objects.filter(date=date, programme=programme).exists():
-                continue
-            build(models.StudentBody, entry.pop("translations"), programme=programme, **entry)
-            self.created += 1
+
+@dataclass(frozen=True)
+class Step:
+    """One model of the college, loaded from `fixtures/college/<file>.yaml`."""
+
+    file: str
+    model: type
+    identity: Callable[[dict], dict]
+    parts: tuple[Parts, ...] = ()
+    ordered: bool = False
+    # Newer than the other files: a directory without it (an older copy) loads the rest.
+    optional: bool = False
+
+
+DEGREES = Parts("degrees", models.DegreeAward, "programme")
+CURRICULUM = Parts("curriculum", models.CurriculumStage, "programme", ordered=True)
+MEMBERS = Parts("members", models.CommitteeMember, "committee", ordered=True)
+SCHOOLS = Parts("schools", models.SourceSchool, "profile", ordered=True)
+
+STEPS = (
+    Step("programmes", models.Programme, by_key, parts=(DEGREES, CURRICULUM)),
+    Step("faqs", models.Faq, by_question, ordered=True, optional=True),
+    Step("committees", models.Committee, by_key, parts=(MEMBERS,)),
+    Step("resources", models.LearningResource, by_key),
+    Step("accreditations", models.Accreditation, by_key),
+    Step("milestones", models.Milestone, by_key),
+    Step("contact_points", models.ContactPoint, by_key, optional=True),
+    Step("teaching_staff", models.TeachingStaffProfile, by_date, parts=(SCHOOLS,)),
+    Step("students", models.StudentBody, by_date_and_programme),
+)
+
+
+def resolved(record):
+    """The record with its fixture notations turned into values: a programme's key into the
+    programme, a date into the date and its precision."""
+    record = dict(record)
+    if "programme" in record:
+        key = record["programme"]
+        record["programme"] = models.Programme.objects.get(key=key) if key else None
+    if "date" in record:
+        record["date"], record["date_precision"] = parse_precise_date(record["date"])
+    return record
+
+
+def create(model, record, **fields):
+    """A new record (and its text in every language) from its fixture record."""
+    record = dict(record)
+    return create_translated(model, record.pop("translations"), **record, **fields)
+
+
+def create_parts(parts, parent, entries):
+    for order, entry in enumerate(entries):
+        create(parts.model, entry, **{parts.parent: parent}, **({"order": order} if parts.ordered else {}))
+
+
+def load_step(step, directory, log):
+    """Create the records of one file that do not exist yet (with their parts); returns how many."""
+    path = directory / f"{step.file}.yaml"
+    if step.optional and not path.exists():
+        return 0
+    created = 0
+    for order, entry in enumerate(read_records(path)):
+        record = resolved(entry)
+        if step.model.objects.filter(**step.identity(record)).exists():
+            continue
+        parts = {part: record.pop(part.name, []) for part in step.parts}
+        instance = create(step.model, record, **({"order": order} if step.ordered else {}))
+        for part, entries in parts.items():
+            create_parts(part, instance, entries)
+        created += 1
+        log(f"Created {step.model._meta.verbose_name} {instance}")
+    return created
 
 
 @transaction.atomic
-def load_college_data(directory=COLLEGE_DIR, log=lambda message: None):
+def load_college_data(directory=COLLEGE_DIR, log=ignore):
     """Create every record of `fixtures/college/` that does not exist yet; returns how many."""
-    return CollegeLoader(directory, log).load()
+    return sum(load_step(step, directory, log) for step in STEPS)

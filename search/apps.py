@@ -8,11 +8,17 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
+        from jeiweb.content.loading import loaders
+
         # Each app's search_indexes.py registers its providers (search/providers.py).
         autodiscover_modules("search_indexes")
+        loaders.register(
+            "search", rebuild_index, after=("college", "news"), reports="{} documents in the search index"
+        )
 
-    def load_content(self, log):
-        """Rebuild the index once every app has loaded its content (`load_site_content`)."""
-        from search.registry import rebuild
 
-        return f"{rebuild()} documents in the search index"
+def rebuild_index(log):
+    """The search index's loader: rebuilt from scratch once every app has loaded its content."""
+    from search.registry import rebuild
+
+    return rebuild()

@@ -2,7 +2,7 @@
 
 To add a third language, add it to `LANGUAGES`, `CMS_LANGUAGES` and `PARLER_LANGUAGES` in
 `jeiweb/settings/base.py` and its OpenGraph locale to `OPENGRAPH_LOCALES` below; translate
-`locale/`, the page fixtures (`fixtures/pages.yaml`) and the records. Everything else (the
+`locale/`, the page fixtures (`fixtures/pages/pages.yaml`) and the records. Everything else (the
 switcher, hreflang, sitemaps, feeds, search) follows `language_codes()`.
 
 A view whose page exists in several languages uses `TranslatedViewMixin`: it tells the language

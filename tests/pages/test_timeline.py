@@ -2,14 +2,13 @@
 is on exactly one page, and a year is a stable address in both languages."""
 
 import re
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
+from bench.generate_content import generate
 from jeiweb.cache.pages import bump_content_version
 from pages.models import Milestone
 from pages.timeline import PAGE_SIZE, layout, nearby
@@ -98,7 +97,7 @@ def test_the_seed_story_is_one_page_without_page_links(client, language):
 @pytest.fixture
 def long_story(db):
     """600 more milestones in both languages over 30 years (the benchmark's generator)."""
-    call_command("generate_bench_content", milestones=600, stdout=StringIO())
+    generate(milestones=600)
     bump_content_version()  # bulk_create sends no signals
 
 
@@ -134,7 +133,7 @@ def test_a_page_costs_the_same_queries_as_the_seed_story(client, db):
         return len(captured)
 
     seed = count("/en/milestones/")
-    call_command("generate_bench_content", milestones=600, stdout=StringIO())
+    generate(milestones=600)
     assert count("/en/milestones/") == seed
     assert count("/en/milestones/?page=3") == seed
 

@@ -5,12 +5,14 @@ from jeiweb.content.loading import load_site_content
 
 class Command(BaseCommand):
     help = (
-        "Build and publish the bilingual site content from fixtures/. Idempotent: what exists "
-        "already (and so anything staff have edited) is left alone."
+        "Build and publish the bilingual site content from fixtures/, running every app's "
+        "registered loader in order. Idempotent: what exists already (and so anything staff "
+        "have edited) is left alone."
     )
 
     def handle(self, *args, **options):
         log = self.stdout.write if options["verbosity"] > 1 else (lambda message: None)
-        done = load_site_content(log=log)
+        reports = load_site_content(log=log)
         if options["verbosity"] > 0:
-            self.stdout.write(self.style.SUCCESS(f"Site content loaded: {'; '.join(done)}."))
+            lines = "; ".join(report.line for report in reports)
+            self.stdout.write(self.style.SUCCESS(f"Site content loaded: {lines}."))
