@@ -14,12 +14,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Site")
 
     def load_content(self, log):
-        """The "Page editors" group and its media folder (called by `load_site_content`)."""
-        from jeiweb.admin.roles import PAGE_EDITORS, setup_page_editors
+        """Every staff role's group and media folder (called by `load_site_content`)."""
+        from jeiweb.admin.roles import setup_roles
         from jeiweb.content.loading import loader_user
 
-        setup_page_editors(owner=loader_user())
-        return f'"{PAGE_EDITORS}" group ready'
+        groups = setup_roles(owner=loader_user())
+        return "Groups ready: " + ", ".join(f'"{group.name}"' for group in groups)
 
     def ready(self):
 

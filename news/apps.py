@@ -7,12 +7,11 @@ class NewsConfig(AppConfig):
     verbose_name = _("News and events")
 
     def load_content(self, log):
-        """The seeded news and the "News editors" group (called by `load_site_content`)."""
-        from news.services import load_news, setup_news_editors
+        """The seeded news (called by `load_site_content`)."""
+        from news.services import load_news
 
         articles = load_news(log=log)
-        setup_news_editors()
-        return f'{articles} articles created; "News editors" group ready'
+        return f"{articles} articles created"
 
     def next_content_change(self, now):
         """When the news pages change with no edit: a scheduled article comes due, or an
