@@ -13,6 +13,8 @@ from pages.models import Milestone, Programme
 from .models import Article, Category, Status
 
 NEWS_FIXTURES = settings.BASE_DIR / "fixtures" / "news"
+
+
 @dataclass
 class ArticleSpec:
     """One article of fixtures/news/articles.yaml; its body per language is a file beside it."""

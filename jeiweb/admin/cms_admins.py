@@ -25,10 +25,17 @@ class IncludedURLsThroughAdminView:
         patterns = [
             self._through_admin_view(pattern)
             if isinstance(pattern, URLResolver)
-            else URLPattern(pattern.pattern, self.admin_site.admin_view(pattern.callback), pattern.default_args, pattern.name)
+            else URLPattern(
+                pattern.pattern,
+                self.admin_site.admin_view(pattern.callback),
+                pattern.default_args,
+                pattern.name,
+            )
             for pattern in resolver.url_patterns
         ]
-        return URLResolver(resolver.pattern, patterns, resolver.default_kwargs, resolver.app_name, resolver.namespace)
+        return URLResolver(
+            resolver.pattern, patterns, resolver.default_kwargs, resolver.app_name, resolver.namespace
+        )
 
 
 class RolePageAdmin(IncludedURLsThroughAdminView, PageAdmin):

@@ -103,4 +103,3 @@ class RoleFolderAdmin(NotFoundMixin, FolderAdmin):
         qs = super().filter_file(qs, terms)
         user = _listing_user.get()
         return qs if user is None else qs.filter(readable_files(user))
-

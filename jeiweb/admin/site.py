@@ -31,7 +31,7 @@ class EditingSite(AdminSite):
     index_title = _("Edit the website")
 
     def model_label(self, request):
-        """"app_label.model_name" of the model admin whose URLs the request is in; None for
+        """ "app_label.model_name" of the model admin whose URLs the request is in; None for
         the site's own views (the index, an app's index, the password change…)."""
         root = reverse(f"{self.name}:index", current_app=self.name)
         app_label, _slash, rest = request.path.removeprefix(root).partition("/")

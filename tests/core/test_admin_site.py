@@ -65,7 +65,11 @@ def english_names():
     with translation.override("en"):
         for model in admin.site._registry:
             opts = model._meta
-            names |= {str(opts.app_config.verbose_name), str(opts.verbose_name), str(opts.verbose_name_plural)}
+            names |= {
+                str(opts.app_config.verbose_name),
+                str(opts.verbose_name),
+                str(opts.verbose_name_plural),
+            }
     return names
 
 
@@ -85,7 +89,9 @@ def test_the_chinese_admin_names_every_app_and_model_in_chinese(root_client, pag
     assert response.status_code == 200
     text = VisibleText.of(response.content.decode())
     english = sorted(
-        name for name in english_names() if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I)
+        name
+        for name in english_names()
+        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I)
     )
     assert english == []
     assert "django" not in text.lower()

@@ -86,7 +86,15 @@ def admin_urls(samples, language="en", site=admin.site):
         prefix = f"{root}{model._meta.app_label}/{model._meta.model_name}/"
         _walk(model_admin.get_urls(), prefix, label, samples, urls)
     app_labels = sorted({model._meta.app_label for model in site._registry})
-    site_views = ("", "password_change/", "password_change/done/", "jsi18n/", "autocomplete/", "translations/", "guide/")
+    site_views = (
+        "",
+        "password_change/",
+        "password_change/done/",
+        "jsi18n/",
+        "autocomplete/",
+        "translations/",
+        "guide/",
+    )
     for view in site_views:
         urls.append(AdminURL(root + view, view or "index", "site"))
     for app_label in app_labels:
