@@ -8,11 +8,11 @@ class EditingAdminConfig(AdminConfig):
 
     def ready(self):
         super().ready()  # every app's admin module registers its model admins on the site
-        from cms.models import Page, Placeholder
+        from cms.models import Page, Placeholder, UserSettings
         from django.contrib import admin
         from filer.models import File, Folder, Image
 
-        from jeiweb.admin.cms_admins import RolePageAdmin, RolePlaceholderAdmin
+        from jeiweb.admin.cms_admins import RolePageAdmin, RolePlaceholderAdmin, RoleSettingsAdmin
         from jeiweb.admin.media import RoleFileAdmin, RoleFolderAdmin, RoleImageAdmin
         from jeiweb.admin.names import name_package_models
 
@@ -20,6 +20,7 @@ class EditingAdminConfig(AdminConfig):
         for model, model_admin in (
             (Page, RolePageAdmin),
             (Placeholder, RolePlaceholderAdmin),
+            (UserSettings, RoleSettingsAdmin),
             (File, RoleFileAdmin),
             (Image, RoleImageAdmin),
             (Folder, RoleFolderAdmin),

@@ -1,46 +1,52 @@
-"""django CMS's page and placeholder admins, every URL of theirs checked by role.
+"""django CMS's page, placeholder and user settings admins, every URL of theirs checked by role.
 
-They include URL lists (each plugin's own endpoints under `cms/page/plugin/<name>/`, the page
-wizard under `cms/placeholder/cms_wizard/`) whose views do not go through the site's
-admin_view, as the rest of their views do: these subclasses build them through it, so that
-the site's role check (jeiweb/admin/site.py) covers them too. They replace django CMS's own
-on the site (jeiweb/admin/apps.py).
+They build some URLs whose views do not go through the site's admin_view, as the rest of
+their views do: each plugin's own endpoints (`cms/page/plugin/<name>/…`), the page wizard
+(`cms/placeholder/cms_wizard/…`), the toolbar's session store
+(`cms/usersettings/session_store/`). These subclasses build them through it, so that the
+site's role check and login redirect (jeiweb/admin/site.py) cover them too. They replace
+django CMS's own on the site (jeiweb/admin/apps.py).
 """
 
 from cms.admin.pageadmin import PageAdmin
 from cms.admin.placeholderadmin import PlaceholderAdmin
+from cms.admin.settingsadmin import SettingsAdmin
 from django.urls import URLPattern, URLResolver
 
 
-class IncludedURLsThroughAdminView:
-    """A model admin whose included URL lists go through the site's admin_view like its own."""
+class AllURLsThroughAdminView:
+    """A package's model admin whose included URL lists, and its views named in
+    `outside_admin_view`, go through the site's admin_view like its other views."""
+
+    outside_admin_view = ()
 
     def get_urls(self):
         return [
-            self._through_admin_view(pattern) if isinstance(pattern, URLResolver) else pattern
+            self._through_admin_view(pattern)
+            if isinstance(pattern, URLResolver) or pattern.name in self.outside_admin_view
+            else pattern
             for pattern in super().get_urls()
         ]
 
-    def _through_admin_view(self, resolver):
-        patterns = [
-            self._through_admin_view(pattern)
-            if isinstance(pattern, URLResolver)
-            else URLPattern(
-                pattern.pattern,
-                self.admin_site.admin_view(pattern.callback),
-                pattern.default_args,
-                pattern.name,
+    def _through_admin_view(self, pattern):
+        if isinstance(pattern, URLResolver):
+            patterns = [self._through_admin_view(included) for included in pattern.url_patterns]
+            return URLResolver(
+                pattern.pattern, patterns, pattern.default_kwargs, pattern.app_name, pattern.namespace
             )
-            for pattern in resolver.url_patterns
-        ]
-        return URLResolver(
-            resolver.pattern, patterns, resolver.default_kwargs, resolver.app_name, resolver.namespace
-        )
+        view = self.admin_site.admin_view(pattern.callback)
+        return URLPattern(pattern.pattern, view, pattern.default_args, pattern.name)
 
 
-class RolePageAdmin(IncludedURLsThroughAdminView, PageAdmin):
+class RolePageAdmin(AllURLsThroughAdminView, PageAdmin):
     """django CMS's page admin; the plugins' endpoints (`plugin/<name>/…`) checked by role."""
 
 
-class RolePlaceholderAdmin(IncludedURLsThroughAdminView, PlaceholderAdmin):
+class RolePlaceholderAdmin(AllURLsThroughAdminView, PlaceholderAdmin):
     """django CMS's placeholder admin; its page wizard (`cms_wizard/…`) checked by role."""
+
+
+class RoleSettingsAdmin(AllURLsThroughAdminView, SettingsAdmin):
+    """django CMS's toolbar settings of each staff user; its session store staff only."""
+
+    outside_admin_view = ("cms_usersettings_session_store",)

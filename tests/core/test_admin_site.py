@@ -60,17 +60,21 @@ class VisibleText(HTMLParser):
 
 
 def english_names():
-    """Every app and model name the admin can show, in English."""
+    """Every app and model name the admin can show, in English (lower case)."""
     names = set()
     with translation.override("en"):
         for model in admin.site._registry:
             opts = model._meta
             names |= {
-                str(opts.app_config.verbose_name),
-                str(opts.verbose_name),
-                str(opts.verbose_name_plural),
+                str(name).lower()
+                for name in (opts.app_config.verbose_name, opts.verbose_name, opts.verbose_name_plural)
             }
     return names
+
+
+def latin_runs(text):
+    """The runs of Latin words in a text ("Access attempts" in "Access attempts 修改")."""
+    return {run.strip().lower() for run in re.findall(r"[A-Za-z][A-Za-z ()]*", text)}
 
 
 @pytest.fixture
@@ -88,12 +92,7 @@ def test_the_chinese_admin_names_every_app_and_model_in_chinese(root_client, pag
     response = root_client.get(f"/zh-hans/admin/{page}")
     assert response.status_code == 200
     text = VisibleText.of(response.content.decode())
-    english = sorted(
-        name
-        for name in english_names()
-        if re.search(rf"(?<![A-Za-z]){re.escape(name)}(?![A-Za-z])", text, re.I)
-    )
-    assert english == []
+    assert sorted(latin_runs(text) & english_names()) == []
     assert "django" not in text.lower()
 
 
