@@ -31,9 +31,13 @@ class EditingSite(AdminSite):
     index_title = _("Edit the website")
 
     def model_label(self, request):
-        """ "app_label.model_name" of the model admin whose URLs the request is in; None for
-        the site's own views (the index, an app's index, the password change…)."""
+        """The "app_label.model_name" of the model admin whose URLs the request is in; None
+        for the site's own views (the index, an app's index, the password change…)."""
         root = reverse(f"{self.name}:index", current_app=self.name)
+        if not request.path.startswith(root):
+            # LocaleMiddleware makes the URL's language the active one, so this never happens;
+            # if it did, the request would be refused rather than let through unchecked.
+            raise PermissionDenied
         app_label, _slash, rest = request.path.removeprefix(root).partition("/")
         label = f"{app_label}.{rest.partition('/')[0]}"
         registered = {model._meta.label_lower for model in self._registry}
@@ -57,6 +61,7 @@ class EditingSite(AdminSite):
         return super().admin_view(in_role, cacheable)
 
     def get_urls(self):
+        # Imported here: the site is made while the apps load, before these can be imported.
         from jeiweb.admin.views import editors_guide_view, translation_status_view
 
         return [
