@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from jeiweb.admin.cms_views import DRAFT_VIEWS, answer_bad_input, may_read_drafts_of
 from jeiweb.admin.roles import may_enter
+from jeiweb.admin.views import editors_guide_view, translation_status_view
 
 
 class EditingSite(AdminSite):
@@ -61,9 +62,6 @@ class EditingSite(AdminSite):
         return super().admin_view(in_role, cacheable)
 
     def get_urls(self):
-        # Imported here: the site is made while the apps load, before these can be imported.
-        from jeiweb.admin.views import editors_guide_view, translation_status_view
-
         return [
             path("translations/", self.admin_view(translation_status_view), name="translation-status"),
             path("guide/", self.admin_view(editors_guide_view), name="editors-guide"),
