@@ -27,20 +27,17 @@ class CoreConfig(AppConfig):
         post_migrate.connect(sync_site_domain, sender=apps.get_app_config("sites"))
 
 
-def load_page_editors(log):
-    """The "Page editors" group and its media folder: reset to what the roles declare."""
-    from jeiweb.admin.roles import setup_page_editors
+def load_roles(log):
+    """Every staff role's group and media folder, reset to what jeiweb/admin/roles.py declares."""
+    from jeiweb.admin.roles import setup_roles
     from jeiweb.content.loading import loader_user
 
-    setup_page_editors(owner=loader_user())
-    return 0
+    return len(setup_roles(owner=loader_user()))
 
 
 def register_core_loaders():
-    """The core's loaders: the page tree first of all, then the page editors' role."""
-    from jeiweb.admin.roles import PAGE_EDITORS
+    """The core's loaders: the page tree first of all, then the staff roles."""
     from jeiweb.content.loading import load_pages, loaders
 
     loaders.register("pages", load_pages, reports="{} page translations created")
-    ready = f'"{PAGE_EDITORS}" group ready'
-    loaders.register("page-editors", load_page_editors, after=("pages",), reports=ready)
+    loaders.register("roles", load_roles, after=("pages",), reports="{} staff roles ready")

@@ -25,7 +25,7 @@ class TranslationStatusToolbar(CMSToolbar):
         needs_work = any(status.needs_work for status in languages)
         title = _("Translations: to do") if needs_work else _("Translations: up to date")
         menu = self.toolbar.get_or_create_menu("jeiweb-translations", title)
-        dashboard = reverse("translation-status")
+        dashboard = reverse("admin:translation-status")
         for status in languages:
             name = get_language_info(status.language)["name_local"]
             menu.add_link_item(f"{name}: {status.label}", url=dashboard)

@@ -12,17 +12,10 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from jeiweb.admin.accounts import password_reset_urls
-from jeiweb.admin.media import register_role_media_admin
-from jeiweb.admin.permissions import guarded_admin_urls
-from jeiweb.admin.views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.sitemaps import ProgrammeSitemap
-
-# filer registers its admins when the admin autodiscovers it, after our apps' admin modules:
-# the narrowed ones (least privilege in the media library) replace them here.
-register_role_media_admin()
 
 sitemaps = {
     "pages": CMSPageSitemap,
@@ -58,14 +51,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # The staff's password reset by e-mail, ahead of the admin, which would take its URLs.
     *password_reset_urls,
-    path(
-        "admin/translations/",
-        admin.site.admin_view(translation_status_view),
-        name="translation-status",
-    ),
-    path("admin/guide/", admin.site.admin_view(editors_guide_view), name="editors-guide"),
-    # Each role enters only its part of the admin (jeiweb/admin/permissions.py).
-    path("admin/", guarded_admin_urls(admin.site)),
+    # Each role enters only its part of the admin (jeiweb/admin/site.py).
+    path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.
     path("", include("search.urls")),
     # /en/enquiry/ and /zh-hans/zixun/: the enquiry form posts here (pages/enquiry_views.py).

@@ -9,14 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from filer.models import Folder, Image
 from filer.validation import FileValidationError
 
+from jeiweb.admin.roles import NEWS_PHOTOS_FOLDER
 from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.i18n import language_codes
 
 from .models import Article, Category, Event, Status
 from .validation import validate_image_upload
-
-# The filer folder that photos uploaded from the article form go to (its permissions: issue 9).
-NEWS_PHOTOS_FOLDER = "News photos"
 
 
 def language_name(code):

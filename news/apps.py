@@ -8,16 +8,10 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from jeiweb.content.loading import loaders
-        from news.services import NEWS_EDITORS, load_news
+        from news.services import load_news
 
         # Stories link to the college's programmes and milestones: those must exist first.
         loaders.register("news", load_news, after=("college",), reports="{} articles created")
-        loaders.register(
-            "news-editors",
-            load_news_editors,
-            after=("news",),
-            reports=f'"{NEWS_EDITORS}" group ready',
-        )
 
     def next_content_change(self, now):
         """When the news pages change with no edit: a scheduled article comes due, or an
@@ -32,11 +26,3 @@ class NewsConfig(AppConfig):
         ending = Event.objects.published().upcoming(now).order_by("end").values_list("end", flat=True)
         times = [moment for moment in (due.first(), ending.first()) if moment is not None]
         return min(times) if times else None
-
-
-def load_news_editors(log):
-    """The "News editors" group and its media folder: reset to what the role declares."""
-    from news.services import setup_news_editors
-
-    setup_news_editors()
-    return 0

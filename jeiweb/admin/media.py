@@ -8,19 +8,18 @@ change, a move or a rename, but it leaves gaps that this module closes:
   open any object by id: here they only find what the user may read (else 404);
 - unfiled uploads are a shared inbox for every user of the media library, listed in search
   results and in "files with missing metadata": here a user sees only their own.
-Superusers are not narrowed.
+Superusers are not narrowed. These admins replace filer's on the site (jeiweb/admin/apps.py).
 """
 
 from contextvars import ContextVar
 
-from django.contrib import admin
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 from filer.admin.fileadmin import FileAdmin
 from filer.admin.folderadmin import FolderAdmin
 from filer.admin.imageadmin import ImageAdmin
-from filer.models import File, Folder, FolderPermission, Image
+from filer.models import File, FolderPermission
 
 # The user whose folder listing is being built: filer's search filter receives no request.
 _listing_user = ContextVar("listing_user", default=None)
@@ -104,13 +103,3 @@ class RoleFolderAdmin(NotFoundMixin, FolderAdmin):
         qs = super().filter_file(qs, terms)
         user = _listing_user.get()
         return qs if user is None else qs.filter(readable_files(user))
-
-
-def register_role_media_admin(site=admin.site):
-    """Put the narrowed admins in place of filer's (filer registers its own on import)."""
-    for model, model_admin in ((File, RoleFileAdmin), (Image, RoleImageAdmin), (Folder, RoleFolderAdmin)):
-        if isinstance(site._registry.get(model), model_admin):
-            continue
-        if site.is_registered(model):
-            site.unregister(model)
-        site.register(model, model_admin)

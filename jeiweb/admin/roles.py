@@ -1,11 +1,19 @@
-"""Staff roles: the "Page editors" group, and a media folder of its own for each role.
+"""Staff roles, and what each may enter: the one place that declares them.
 
 A role is a Django group whose permissions the content loader resets to exactly what is
-listed here (news/services.py does the same for "News editors"). Media (django-filer) is
-shared by every role, so FILER_ENABLE_PERMISSIONS is on and each role gets one folder where
-it may read, upload, rename and move; outside it, a member sees only the files they uploaded
-themselves (see jeiweb/admin/media.py for what filer's admin does not enforce by itself).
+declared here (`setup_roles`, called by jeiweb/apps.py). Permissions are named by app label,
+model and codename, so the core declares the news role without importing the news app.
+
+Media (django-filer) is shared by every role, so FILER_ENABLE_PERMISSIONS is on and each role
+gets one folder where it may read, upload, rename and move; outside it, a member sees only the
+files they uploaded themselves (see jeiweb/admin/media.py for what filer's admin does not
+enforce by itself).
+
+Entering the admin pages of a model needs a permission on that model, or on what the model
+serves (AREA_PERMISSIONS); jeiweb/admin/site.py checks it for every admin view.
 """
+
+from dataclasses import dataclass
 
 from cms.plugin_pool import plugin_pool
 from django.contrib.auth.models import Group, Permission
@@ -14,21 +22,97 @@ from django.db.models import Q
 from filer.models import Folder, FolderPermission
 
 PAGE_EDITORS = "Page editors"
+NEWS_EDITORS = "News editors"
 PAGE_PHOTOS_FOLDER = "Page photos / 页面图片"
+NEWS_PHOTOS_FOLDER = "News photos / 新闻图片"
 
-# Edit pages (their content and plugins), make drafts and publish them through
-# djangocms-versioning, upload photos into their folder. Not: delete pages, change page
-# permissions, users, groups, sites or any setting.
-PAGE_EDITOR_PERMISSIONS = {
-    ("cms", "page"): ["add_page", "change_page", "view_page", "publish_page"],
-    ("cms", "placeholder"): ["use_structure"],
-    # The version list, compare and publish views of pages (publishing itself also needs
-    # cms.publish_page).
-    ("djangocms_versioning", "pagecontentversion"): ["change_pagecontentversion", "view_pagecontentversion"],
+# Every role uploads and manages the images (and their folders) its work uses.
+MEDIA_PERMISSIONS = {
     ("filer", "file"): ["add_file", "change_file", "view_file"],
     ("filer", "image"): ["add_image", "change_image", "view_image"],
-    ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
 }
+
+
+@dataclass(frozen=True)
+class Role:
+    """A staff group: exactly these permissions, and a media folder of its own."""
+
+    name: str
+    permissions: dict  # (app_label, model) → [codename, …]
+    folder: str
+    # Also add, change, delete and view every plugin model that can be put on a page.
+    plugins: bool = False
+
+
+ROLES = (
+    # Edit pages (their content and plugins), make drafts and publish them through
+    # djangocms-versioning, upload photos into their folder. Not: delete pages, change page
+    # permissions, users, groups, sites or any setting.
+    Role(
+        PAGE_EDITORS,
+        {
+            ("cms", "page"): ["add_page", "change_page", "view_page", "publish_page"],
+            ("cms", "placeholder"): ["use_structure"],
+            # The version list, compare and publish views of pages (publishing itself also
+            # needs cms.publish_page).
+            ("djangocms_versioning", "pagecontentversion"): [
+                "change_pagecontentversion",
+                "view_pagecontentversion",
+            ],
+            **MEDIA_PERMISSIONS,
+            ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
+        },
+        PAGE_PHOTOS_FOLDER,
+        plugins=True,
+    ),
+    # Write, publish and delete articles, events and categories. No CMS pages, users, groups
+    # or settings.
+    Role(
+        NEWS_EDITORS,
+        {
+            ("news", "article"): [
+                "add_article",
+                "change_article",
+                "delete_article",
+                "view_article",
+                "publish_article",
+            ],
+            ("news", "event"): ["add_event", "change_event", "delete_event", "view_event"],
+            ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
+            **MEDIA_PERMISSIONS,
+            # Filer's media library (folders and the upload button) needs its own permission.
+            ("filer", "folder"): ["add_folder", "change_folder", "view_folder", "can_use_directory_listing"],
+        },
+        NEWS_PHOTOS_FOLDER,
+    ),
+)
+
+# What entering a model admin's URLs needs, where a permission on the model itself does not
+# say it (any one of the listed permissions is enough).
+PAGE_EDITING = ("cms.change_page",)
+AREA_PERMISSIONS = {
+    "cms.page": PAGE_EDITING,
+    "cms.pagecontent": PAGE_EDITING,
+    "cms.placeholder": PAGE_EDITING + ("djangocms_alias.change_aliascontent",),
+    "djangocms_versioning.pagecontentversion": PAGE_EDITING,
+    "djangocms_versioning.aliascontentversion": ("djangocms_alias.change_aliascontent",),
+    "djangocms_link.link": ("djangocms_link.add_link", "djangocms_link.change_link"),
+    # The clipboard is how filer uploads; its model has no permissions of its own.
+    "filer.clipboard": ("filer.add_file", "filer.add_image"),
+}
+# Every staff user's own toolbar settings (language, clipboard) in django CMS.
+OPEN_TO_STAFF = {"cms.usersettings"}
+
+
+def may_enter(user, label):
+    """May this staff user enter the admin pages of the model `label` ("app_label.model")?"""
+    if user.is_superuser or label in OPEN_TO_STAFF:
+        return True
+    app_label, model_name = label.split(".")
+    needed = AREA_PERMISSIONS.get(
+        label, [f"{app_label}.{action}_{model_name}" for action in ("add", "change", "delete", "view")]
+    )
+    return any(user.has_perm(permission) for permission in needed)
 
 
 def plugin_permissions():
@@ -73,9 +157,17 @@ def role_folder(group, name, owner=None):
     return folder
 
 
-def setup_page_editors(owner=None):
-    """Create the "Page editors" group and its folder, or reset them to what is listed here."""
-    group, _created = Group.objects.get_or_create(name=PAGE_EDITORS)
-    group.permissions.set([*listed_permissions(PAGE_EDITOR_PERMISSIONS), *plugin_permissions()])
-    role_folder(group, PAGE_PHOTOS_FOLDER, owner=owner)
+def setup_role(role, owner=None):
+    """Create the role's group and folder, or reset them to what the role declares."""
+    group, _created = Group.objects.get_or_create(name=role.name)
+    permissions = listed_permissions(role.permissions)
+    if role.plugins:
+        permissions += plugin_permissions()
+    group.permissions.set(permissions)
+    role_folder(group, role.folder, owner=owner)
     return group
+
+
+def setup_roles(owner=None):
+    """Every role's group and folder, as declared here; returns the groups."""
+    return [setup_role(role, owner=owner) for role in ROLES]

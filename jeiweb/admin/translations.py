@@ -15,11 +15,6 @@ from jeiweb.i18n import language_codes
 from jeiweb.i18n.slugs import slug_for
 from jeiweb.i18n.status import record_statuses
 
-# The admin speaks as the institute, in the editor's language.
-admin.site.site_header = _("CQMU–UoL Joint Educational Institute")
-admin.site.site_title = _("Website editing")
-admin.site.index_title = _("Edit the website")
-
 # Posted by static/js/admin-unsaved.js when an editor clicks another language's tab with
 # unsaved changes: the form is saved, then that language's tab opens.
 SWITCH_LANGUAGE = "_switch_language"

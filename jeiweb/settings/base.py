@@ -29,7 +29,8 @@ INSTALLED_APPS = [
     "pages",
     "news",
     "search",
-    "django.contrib.admin",
+    # Django's admin, with our site (jeiweb/admin/site.py) as its default one.
+    "jeiweb.admin.apps.EditingAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

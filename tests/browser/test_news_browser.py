@@ -4,7 +4,7 @@ import secrets
 
 import pytest
 
-from news.services import NEWS_EDITORS
+from jeiweb.admin.roles import NEWS_EDITORS
 
 pytestmark = pytest.mark.browser
 

@@ -13,8 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.text import capfirst
 from djangocms_versioning.models import Version
+from filer.models import FolderPermission
 from PIL import Image as PILImage
 
+from jeiweb.admin.roles import NEWS_EDITORS, NEWS_PHOTOS_FOLDER
 from jeiweb.i18n.slugs import slug_for
 from news.models import Article
 from tests.news.factories import make_article, make_editor
@@ -198,14 +200,18 @@ def png_upload(name="lab.png"):
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
 
 
-def test_a_photo_uploaded_on_the_article_form_lands_in_the_news_photos_folder(editor_client):
+def test_a_photo_uploaded_on_the_article_form_lands_in_the_news_editors_folder(editor_client):
     form = chinese_article_form(new_photo=png_upload())
 
     response = editor_client.post("/zh-hans/admin/news/article/add/?language=zh-hans", form)
 
     assert response.status_code == 302, response.context["adminform"].form.errors
     article = Article.objects.language("zh-hans").get(translations__title="学院获批")
-    assert article.featured_image.folder.name == "News photos"
+    # The role's own folder, where every news editor may find and reuse it (it once went to a
+    # "News photos" folder of its own, which no role had permission on).
+    folder = article.featured_image.folder
+    assert folder.name == NEWS_PHOTOS_FOLDER
+    assert FolderPermission.objects.filter(folder=folder, group__name=NEWS_EDITORS).exists()
     assert article.featured_image.original_filename == "lab.png"
 
 

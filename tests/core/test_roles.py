@@ -12,8 +12,7 @@ from django.db.models import ProtectedError
 from djangocms_versioning.models import Version
 from filer.models import Folder
 
-from jeiweb.admin.roles import PAGE_EDITORS
-from news.services import NEWS_EDITORS, NEWS_PHOTOS_FOLDER
+from jeiweb.admin.roles import NEWS_EDITORS, NEWS_PHOTOS_FOLDER, PAGE_EDITORS
 from tests.news.factories import make_article, make_image
 from tests.support.admin_walk import admin_urls, status_of
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 from filer.models import Image as FilerImage
 from PIL import Image
 
+from jeiweb.admin.roles import NEWS_EDITORS
 from news.models import Article, Category, Event, Status
-from news.services import NEWS_EDITORS
 
 _numbers = itertools.count(1)
 

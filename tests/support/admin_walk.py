@@ -14,8 +14,6 @@ from django.contrib import admin
 from django.urls import URLPattern, URLResolver
 from django.urls.resolvers import RegexPattern
 
-import jeiweb.urls  # noqa: F401  (the URLconf puts the narrowed filer admins in the registry)
-
 # Views not walked: logging out (POST) would end the role's session; the catch-all answers
 # any path; the login page and the password reset are the public part of the admin.
 SKIPPED_NAMES = {"logout", "login"}
@@ -88,7 +86,16 @@ def admin_urls(samples, language="en", site=admin.site):
         prefix = f"{root}{model._meta.app_label}/{model._meta.model_name}/"
         _walk(model_admin.get_urls(), prefix, label, samples, urls)
     app_labels = sorted({model._meta.app_label for model in site._registry})
-    for view in ("", "password_change/", "password_change/done/", "jsi18n/", "autocomplete/"):
+    site_views = (
+        "",
+        "password_change/",
+        "password_change/done/",
+        "jsi18n/",
+        "autocomplete/",
+        "translations/",
+        "guide/",
+    )
+    for view in site_views:
         urls.append(AdminURL(root + view, view or "index", "site"))
     for app_label in app_labels:
         urls.append(AdminURL(f"{root}{app_label}/", "app_list", app_label))

@@ -1,0 +1,29 @@
+from django.contrib.admin.apps import AdminConfig
+
+
+class EditingAdminConfig(AdminConfig):
+    """Django's admin app, with our site as the default one (jeiweb/admin/site.py)."""
+
+    default_site = "jeiweb.admin.site.EditingSite"
+
+    def ready(self):
+        super().ready()  # every app's admin module registers its model admins on the site
+        from cms.models import Page, Placeholder, UserSettings
+        from django.contrib import admin
+        from filer.models import File, Folder, Image
+
+        from jeiweb.admin.cms_admins import RolePageAdmin, RolePlaceholderAdmin, RoleSettingsAdmin
+        from jeiweb.admin.media import RoleFileAdmin, RoleFolderAdmin, RoleImageAdmin
+        from jeiweb.admin.names import name_package_models
+
+        # The packages' admins, narrowed to what each role may read and enter.
+        for model, model_admin in (
+            (Page, RolePageAdmin),
+            (Placeholder, RolePlaceholderAdmin),
+            (UserSettings, RoleSettingsAdmin),
+            (File, RoleFileAdmin),
+            (Image, RoleImageAdmin),
+            (Folder, RoleFolderAdmin),
+        ):
+            admin.site.replace(model, model_admin)
+        name_package_models()

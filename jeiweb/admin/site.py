@@ -1,0 +1,77 @@
+"""The admin site: it speaks as the institute, and each role sees its part of it.
+
+`EditingSite` is the default admin site (jeiweb/admin/apps.py), so every package registers
+its model admins on it. Every model admin view, Django's and the packages' own, goes through
+`admin_view` (ModelAdmin.get_urls wraps each view with `self.admin_site.admin_view`), and
+there the site checks that a staff user holds a permission on the model whose pages the URL
+is under, `<app_label>/<model_name>/…` (or on what that model serves:
+jeiweb/admin/roles.py): a news editor asking for any page of cms, versioning, aliases, users,
+groups, sites or axes gets 403 before the view runs. Django and the packages check
+permissions view by view; some of their views (django CMS's draft previews, its placeholder
+endpoints, the version list) let any staff user in. Superusers pass; anonymous visitors and
+users who are not staff are sent to the login page, as Django's admin_view does.
+"""
+
+from functools import wraps
+
+from django.contrib.admin import AdminSite
+from django.core.exceptions import PermissionDenied
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+
+from jeiweb.admin.cms_views import DRAFT_VIEWS, answer_bad_input, may_read_drafts_of
+from jeiweb.admin.roles import may_enter
+from jeiweb.admin.views import editors_guide_view, translation_status_view
+
+
+class EditingSite(AdminSite):
+    """The staff's side of the website, in the editor's language (never "Django administration")."""
+
+    site_header = _("CQMU–UoL Joint Educational Institute")
+    site_title = _("Website editing")
+    index_title = _("Edit the website")
+
+    def model_label(self, request):
+        """The "app_label.model_name" of the model admin whose URLs the request is in; None
+        for the site's own views (the index, an app's index, the password change…)."""
+        root = reverse(f"{self.name}:index", current_app=self.name)
+        if not request.path.startswith(root):
+            # LocaleMiddleware makes the URL's language the active one, so this never happens;
+            # if it did, the request would be refused rather than let through unchecked.
+            raise PermissionDenied
+        app_label, _slash, rest = request.path.removeprefix(root).partition("/")
+        label = f"{app_label}.{rest.partition('/')[0]}"
+        registered = {model._meta.label_lower for model in self._registry}
+        return label if label in registered else None
+
+    def admin_view(self, view, cacheable=False):
+        """Django's admin_view (staff only, no caching, CSRF), with the role's check inside it."""
+
+        @wraps(view)
+        def in_role(request, *args, **kwargs):
+            user = request.user
+            url_name = request.resolver_match.url_name if request.resolver_match else None
+            if not user.is_superuser:
+                label = self.model_label(request)
+                if label is not None and not may_enter(user, label):
+                    raise PermissionDenied
+                if url_name in DRAFT_VIEWS and not may_read_drafts_of(user, args[0]):
+                    raise PermissionDenied
+            return answer_bad_input(view, url_name, request, *args, **kwargs)
+
+        return super().admin_view(in_role, cacheable)
+
+    def get_urls(self):
+        return [
+            path("translations/", self.admin_view(translation_status_view), name="translation-status"),
+            path("guide/", self.admin_view(editors_guide_view), name="editors-guide"),
+            *super().get_urls(),
+        ]
+
+    def replace(self, model, admin_class):
+        """Register `admin_class` for `model` in place of the admin a package registered."""
+        if isinstance(self._registry.get(model), admin_class):
+            return
+        if self.is_registered(model):
+            self.unregister(model)
+        self.register(model, admin_class)
