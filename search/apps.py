@@ -8,11 +8,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        # Each app's search_indexes.py registers its providers (search/providers.py).
-        autodiscover_modules("search_indexes")
+        # Each app's searchable.py registers its providers (search/documents.py).
+        autodiscover_modules("searchable")
 
     def load_content(self, log):
         """Rebuild the index once every app has loaded its content (`load_site_content`)."""
-        from search.registry import rebuild
+        from search.indexing import rebuild
 
         return f"{rebuild()} documents in the search index"
