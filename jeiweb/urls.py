@@ -17,7 +17,7 @@ from jeiweb.admin.permissions import guarded_admin_urls
 from jeiweb.admin.views import editors_guide_view, translation_status_view
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
-from news.sitemaps import ArticleSitemap, EventSitemap
+from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
 from pages.sitemaps import ProgrammeSitemap
 
 # filer registers its admins when the admin autodiscovers it, after our apps' admin modules:
@@ -29,6 +29,7 @@ sitemaps = {
     "programmes": ProgrammeSitemap,
     "articles": ArticleSitemap,
     "events": EventSitemap,
+    "news-lists": NewsListSitemap,
 }
 
 urlpatterns = [
