@@ -50,6 +50,8 @@ class NewsListSitemap(ListPageSitemap):
     visible article (the rule of the pages themselves), then the upcoming and the past events
     in every language. The news list itself is the CMS page the app hangs on (CMSPageSitemap)."""
 
+    section = "news-lists"
+
     def list_pages(self):
         events = [
             ListPage(_addresses(lambda language, name=name: news_url(name, language)))

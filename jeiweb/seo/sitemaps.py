@@ -138,10 +138,11 @@ class ListPage:
 class ListPageSitemap(Sitemap):
     """The list pages of an app, each in the languages it has an address in (`ListPage`),
     with hreflang alternates. They are few (a year, a category): one part, no paging.
-    Subclasses build the pages in `list_pages()`."""
+    Subclasses name their `section` and build the pages in `list_pages()`."""
 
     i18n = True
     alternates = True
+    section = None
 
     def list_pages(self):
         raise NotImplementedError
@@ -162,5 +163,8 @@ class ListPageSitemap(Sitemap):
         return page.lastmod
 
     def get_latest_lastmod(self):
-        changes = [page.lastmod for page in self.items() if page.lastmod is not None]
-        return max(changes, default=None)
+        # Asked by the index on every request: once per content change.
+        def latest():
+            return max((page.lastmod for page in self.items() if page.lastmod is not None), default=None)
+
+        return per_version(f"sitemap-lastmod:{self.section}", latest)
