@@ -148,10 +148,8 @@ class ListPageSitemap(Sitemap):
         raise NotImplementedError
 
     def items(self):
-        # Django asks for the items again for the index's latest change: build them once.
-        if not hasattr(self, "_list_pages"):
-            self._list_pages = self.list_pages()
-        return self._list_pages
+        # Asked by the index (count, latest change) and by the part: built once per content change.
+        return per_version(f"sitemap-items:{self.section}", self.list_pages)
 
     def get_languages_for_item(self, page):
         return list(page.addresses)
@@ -163,8 +161,4 @@ class ListPageSitemap(Sitemap):
         return page.lastmod
 
     def get_latest_lastmod(self):
-        # Asked by the index on every request: once per content change.
-        def latest():
-            return max((page.lastmod for page in self.items() if page.lastmod is not None), default=None)
-
-        return per_version(f"sitemap-lastmod:{self.section}", latest)
+        return max((page.lastmod for page in self.items() if page.lastmod is not None), default=None)
