@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from jeiweb.cache.pages import bump_content_version
 from news.models import Status, news_url
 from tests.news.factories import make_article, make_category
-from tests.support.sitemaps import NS, sitemap_urls
+from tests.support.sitemaps import alternates_by_location as sitemap
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,6 @@ TAGS = {"en": "en", "zh-hans": "zh-Hans"}
 
 def at(year, month=1, day=1, hour=12):
     return datetime.datetime(year, month, day, hour, tzinfo=BEIJING)
-
-
-def sitemap(client):
-    """{location: {hreflang: alternate}} of every <url> of the sitemap."""
-    return {
-        url.find("s:loc", NS).text: {
-            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
-        }
-        for url in sitemap_urls(client)
-    }
 
 
 def absolute(path):
