@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from jeiweb.admin.accounts import password_reset_urls
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
-from news.sitemaps import ArticleSitemap, EventSitemap
+from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
 from pages.sitemaps import ProgrammeSitemap
 
 sitemaps = {
@@ -22,6 +22,7 @@ sitemaps = {
     "programmes": ProgrammeSitemap,
     "articles": ArticleSitemap,
     "events": EventSitemap,
+    "news-lists": NewsListSitemap,
 }
 
 urlpatterns = [

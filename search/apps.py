@@ -10,8 +10,8 @@ class SearchConfig(AppConfig):
     def ready(self):
         from jeiweb.content.loading import loaders
 
-        # Each app's search_indexes.py registers its providers (search/providers.py).
-        autodiscover_modules("search_indexes")
+        # Each app's searchable.py registers its providers (search/documents.py).
+        autodiscover_modules("searchable")
         loaders.register(
             "search", rebuild_index, after=("college", "news"), reports="{} documents in the search index"
         )
@@ -19,6 +19,6 @@ class SearchConfig(AppConfig):
 
 def rebuild_index(log):
     """The search index's loader: rebuilt from scratch once every app has loaded its content."""
-    from search.registry import rebuild
+    from search.indexing import rebuild
 
     return rebuild()

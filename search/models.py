@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from search import fulltext
 from search.analysis import is_cjk
 
-# The weight of a document whose provider does not say (search/providers.py).
+# The weight of a document whose provider does not say (search/documents.py).
 DEFAULT_WEIGHT = 10
 
 
@@ -75,7 +75,7 @@ class SearchDocument(models.Model):
     """One page or item of the site in one language, as the site search sees it.
 
     Built and kept up to date by the search index from what each app registers (see
-    `search/providers.py` and `search/registry.py`); nobody edits it by hand, and
+    `search/documents.py` and `search/indexing.py`); nobody edits it by hand, and
     `rebuild_search_index` recreates it.
     """
 

@@ -5,10 +5,10 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from jeiweb.i18n import TranslatedViewMixin
+from search import indexing
 from search.analysis import MAX_QUERY_LENGTH, query_terms
 from search.highlight import highlight, snippet
 from search.models import SearchDocument
-from search.registry import registry
 
 RESULTS_PER_PAGE = 10
 
@@ -59,7 +59,7 @@ class SearchView(TranslatedViewMixin, TemplateView):
             results=[
                 {
                     "url": document.url,
-                    "kind": registry.label(document.kind),
+                    "kind": indexing.label(document.kind),
                     "title": highlight(document.title, terms),
                     "snippet": snippet(document.body, terms),
                 }

@@ -4,8 +4,11 @@
 `limit` objects, so a part costs the same with 10 articles or 10,000 (a crawler waits for
 none). The CMS pages: one <url> per page and language, with hreflang alternates (django CMS's
 own CMSSitemap lists no alternates; Django's sitemap framework does, given `i18n` and
-`alternates`).
+`alternates`). The list pages of an app (a year of news, a category) are `ListPage`s.
 """
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from cms.models import Page, PageContent
 from django.conf import settings
@@ -120,3 +123,42 @@ class TranslatedObjectSitemap(Sitemap):
             f"sitemap-lastmod:{self.section}",
             lambda: self.items().aggregate(Max("modified"))["modified__max"],
         )
+
+
+@dataclass(frozen=True)
+class ListPage:
+    """A page that lists content (a year of the news archive, a category, the events): its
+    address in each language it has something to list in, and the latest change of what it
+    lists (None where the list changes with time rather than with edits)."""
+
+    addresses: dict
+    lastmod: datetime | None = None
+
+
+class ListPageSitemap(Sitemap):
+    """The list pages of an app, each in the languages it has an address in (`ListPage`),
+    with hreflang alternates. They are few (a year, a category): one part, no paging.
+    Subclasses name their `section` and build the pages in `list_pages()`."""
+
+    i18n = True
+    alternates = True
+    section = None
+
+    def list_pages(self):
+        raise NotImplementedError
+
+    def items(self):
+        # Asked by the index (count, latest change) and by the part: built once per content change.
+        return per_version(f"sitemap-items:{self.section}", self.list_pages)
+
+    def get_languages_for_item(self, page):
+        return list(page.addresses)
+
+    def location(self, page):
+        return page.addresses[get_language()]
+
+    def lastmod(self, page):
+        return page.lastmod
+
+    def get_latest_lastmod(self):
+        return max((page.lastmod for page in self.items() if page.lastmod is not None), default=None)

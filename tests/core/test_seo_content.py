@@ -17,18 +17,10 @@ from news.sitemaps import ArticleSitemap, EventSitemap
 from pages.models import Programme
 from pages.sitemaps import ProgrammeSitemap
 from tests.news.factories import make_article, make_event
-from tests.support.sitemaps import NS, part_paths, sitemap_part, sitemap_urls
+from tests.support.sitemaps import NS, part_paths, sitemap_part
+from tests.support.sitemaps import alternates_by_location as sitemap
 
 pytestmark = pytest.mark.django_db
-
-
-def sitemap(client):
-    return {
-        url.find("s:loc", NS).text: {
-            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
-        }
-        for url in sitemap_urls(client)
-    }
 
 
 def absolute(path):

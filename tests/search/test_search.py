@@ -16,11 +16,10 @@ from djangocms_text.models import Text
 from djangocms_versioning.models import Version
 
 from jeiweb.cache.pages import bump_content_version
-from search import index
+from search import indexing
 from search.analysis import MAX_QUERY_LENGTH
+from search.documents import Entry, ModelProvider, SearchProvider
 from search.models import SearchDocument
-from search.providers import Entry, ModelProvider, SearchProvider
-from search.registry import registry
 
 pytestmark = pytest.mark.django_db
 
@@ -82,12 +81,12 @@ def registered_listed():
     def index_entries(*entries):
         provider.items = list(entries)
         for language in SEARCH_PATH:
-            index.replace(provider, language, provider.entries(language))
+            indexing.replace(provider, language, provider.entries(language))
 
     provider.index = index_entries
-    registry.register(provider)
+    indexing.register(provider)
     yield provider
-    registry.unregister(provider.kind)
+    indexing.unregister(provider.kind)
 
 
 @pytest.fixture
@@ -244,7 +243,7 @@ def test_rebuilding_the_index_indexes_every_published_page_in_each_language(page
     assert SearchDocument.objects.filter(kind="page", language="zh-hans").count() == len(page_specs)
 
 
-# The registry: a model provider declared in a few lines
+# Declaring what is searchable: a model provider in a few lines
 
 
 class CategoryProvider(ModelProvider):
@@ -266,9 +265,9 @@ class CategoryProvider(ModelProvider):
 
 @pytest.fixture
 def category_provider():
-    registry.register(CategoryProvider)
+    indexing.register(CategoryProvider)
     yield
-    registry.unregister("category")
+    indexing.unregister("category")
 
 
 def test_a_model_provider_keeps_the_index_up_to_date_on_save_and_delete(client, category_provider):
@@ -302,12 +301,12 @@ def test_a_rebuild_covers_every_registered_provider(category_provider):
 
 
 def test_two_providers_cannot_share_a_kind():
-    registry.register(Listed)
+    indexing.register(Listed)
     try:
         with pytest.raises(ValueError):
-            registry.register(Listed)
+            indexing.register(Listed)
     finally:
-        registry.unregister("listed")
+        indexing.unregister("listed")
 
 
 # Empty, overlong and odd queries

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from jeiweb.cache.pages import bump_content_version
-from search import fulltext, index
+from search import fulltext, indexing
 from search.analysis import is_cjk, query_terms
+from search.documents import Entry
 from search.models import SearchDocument
-from search.providers import Entry
 from tests.search import test_search
 from tests.search.test_search import search, urls
 
@@ -146,7 +146,7 @@ def test_the_full_text_index_follows_every_write_and_delete(client, listed):
     assert urls(search(client, "en", "tanks")) == []
     assert urls(search(client, "en", "ponds")) == ["/en/a/"]
 
-    index.remove(listed, ["a"])
+    indexing.remove(listed, ["a"])
     assert urls(search(client, "en", "ponds")) == []
     if connection.vendor == "sqlite":
         # The FTS rows go with their documents, whichever way they are deleted.

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from pages.models import Programme
+from search.documents import Entry
 from search.models import SearchDocument
-from search.providers import Entry
 from tests.pages import factories as make
 from tests.search import test_search
 from tests.search.test_search import results, search, urls

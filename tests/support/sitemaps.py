@@ -29,3 +29,13 @@ def sitemap_part(client, path):
 def sitemap_urls(client):
     """Every <url> element of every part."""
     return [url for path in part_paths(client) for url in sitemap_part(client, path)]
+
+
+def alternates_by_location(client):
+    """{location: {hreflang: alternate}} of every <url> of the sitemap."""
+    return {
+        url.find("s:loc", NS).text: {
+            link.get("hreflang"): link.get("href") for link in url.findall("xhtml:link", NS)
+        }
+        for url in sitemap_urls(client)
+    }

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from search.registry import rebuild
+from search.indexing import rebuild
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 """The search providers of the search app itself: django CMS pages.
 
-Other apps register theirs in their own `search_indexes.py` (see search/providers.py).
+Other apps register theirs in their own `searchable.py` (see search/documents.py).
 """
 
 from collections import defaultdict
@@ -17,9 +17,9 @@ from djangocms_versioning import constants
 from djangocms_versioning.signals import post_version_operation
 
 from jeiweb.i18n import language_codes
-from search import index
-from search.providers import Entry, SearchProvider, html_to_text
-from search.registry import register
+from search import indexing
+from search.documents import Entry, SearchProvider, html_to_text
+from search.indexing import register
 
 REINDEXING_OPERATIONS = {
     constants.OPERATION_PUBLISH,
@@ -78,7 +78,7 @@ class CMSPageProvider(SearchProvider):
 
     def reindex(self, page, language):
         pages = [page, *page.get_descendant_pages()]
-        index.replace(self, language, self.entries(language, pages), keys=[self.key(p.pk) for p in pages])
+        indexing.replace(self, language, self.entries(language, pages), keys=[self.key(p.pk) for p in pages])
 
     def _version_changed(self, sender, operation, obj, **kwargs):
         if operation in REINDEXING_OPERATIONS:
@@ -90,7 +90,7 @@ class CMSPageProvider(SearchProvider):
                 self.reindex(obj, language)
 
     def _page_deleted(self, sender, instance, **kwargs):
-        index.remove(self, [self.key(instance.pk)])
+        indexing.remove(self, [self.key(instance.pk)])
 
     def connect(self):
         post_version_operation.connect(self._version_changed, sender=PageContent, dispatch_uid="search:page")

@@ -1,17 +1,47 @@
-"""Writes to the search index: documents out of provider entries (HOW they are stored).
+"""Writes to the search index: the registered providers, their documents written and removed,
+and the rebuild of the whole index from them.
 
-It knows nothing of the registry: `search.registry.rebuild` recreates the whole index."""
+What is searchable, and how each provider keeps its documents current, is declared in
+search/documents.py and in each app's `searchable.py`; this module only stores it.
+"""
 
 import itertools
 
 from django.db import transaction
 
 from jeiweb.cache.pages import content_changed
+from jeiweb.i18n import language_codes
 from search import fulltext
 from search.analysis import token_string
 from search.models import DEFAULT_WEIGHT, SearchDocument
 
 TITLE_MAX_LENGTH = SearchDocument._meta.get_field("title").max_length
+
+
+# The registered providers, by kind (each app's searchable.py registers its own).
+PROVIDERS = {}
+
+
+def register(provider):
+    """Register a provider class (as a decorator) or instance, and connect its signals."""
+    instance = provider() if isinstance(provider, type) else provider
+    if not instance.kind:
+        raise ValueError(f"{provider!r} has no kind")
+    if instance.kind in PROVIDERS:
+        raise ValueError(f"A search provider of kind {instance.kind!r} is registered already")
+    PROVIDERS[instance.kind] = instance
+    instance.connect()
+    return provider
+
+
+def unregister(kind):
+    PROVIDERS.pop(kind).disconnect()
+
+
+def label(kind):
+    """What a result of this kind is called on the results page ("Programme")."""
+    provider = PROVIDERS.get(kind)
+    return provider.label if provider else ""
 
 
 def document(provider, language, entry):
@@ -71,3 +101,19 @@ def replace(provider, language, entries, keys=None):
 def remove(provider, keys):
     SearchDocument.objects.filter(kind=provider.kind, key__in=list(keys)).delete()
     content_changed()
+
+
+def rebuild():
+    """Recreate the whole index from every registered provider, in every language (the
+    documents of a provider no longer registered go); returns the document count.
+
+    Each provider and language is replaced in a transaction of its own (`replace`), in
+    batches: a large archive is neither held in memory nor locked in one transaction, and
+    visitors never see a kind half indexed."""
+    providers = list(PROVIDERS.values())
+    SearchDocument.objects.exclude(kind__in=[provider.kind for provider in providers]).delete()
+    return sum(
+        replace(provider, language, provider.entries(language))
+        for provider in providers
+        for language in language_codes()
+    )

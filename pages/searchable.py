@@ -1,12 +1,12 @@
-"""What of the college the site search finds: programmes and milestones (search/providers.py)."""
+"""What of the college the site search finds: programmes and milestones (search/documents.py)."""
 
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from pages.models import Faq, Milestone, Programme
-from search.providers import ModelProvider
-from search.registry import register
+from search.documents import ModelProvider
+from search.indexing import register
 
 
 @register

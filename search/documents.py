@@ -1,21 +1,21 @@
-"""What the site search covers: providers, one per kind of searchable thing.
+"""What the site search covers, and how: providers, one per kind of searchable thing.
 
 A provider lists, per language, the published items of one kind (an `Entry` each: a stable
 key, URL, title and plain text) and keeps the index up to date when they change. Each app
-declares its own in a `search_indexes.py` module and registers them with
-`search.registry.register`; the search app imports those modules at start-up (in its
-`AppConfig.ready()`).
+declares its own in a `searchable.py` module and registers them with
+`search.indexing.register`; the search app imports those modules at start-up (in its
+`AppConfig.ready()`). search/indexing.py stores the entries as documents.
 
 For a model, subclass `ModelProvider`: say which objects are published in a language and
 what their title and text are. Saves and deletes of the model (and of its django-parler
 translations) then update the index at once, and `rebuild_search_index` rebuilds it::
 
-    # pages/search_indexes.py
+    # pages/searchable.py
     from django.utils.translation import gettext_lazy as _
 
     from pages.models import Programme
-    from search.providers import ModelProvider
-    from search.registry import register
+    from search.documents import ModelProvider
+    from search.indexing import register
 
 
     @register
@@ -44,7 +44,7 @@ An item published by date (an article with a future publication time) becomes vi
 without a save: index it ahead of time and say from when it may be found, with
 `get_visible_from` (the search leaves out documents whose time has not come).
 Anything that is not a model subclasses `SearchProvider` and implements `entries(language)`,
-as the CMS page provider does (search_indexes.py).
+as the CMS page provider does (search/searchable.py).
 """
 
 import html
@@ -60,7 +60,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 
 from jeiweb.i18n import language_codes
-from search import index
+from search import indexing
 from search.models import DEFAULT_WEIGHT
 
 BLOCK_TAG = re.compile(
@@ -178,8 +178,8 @@ class ModelProvider(SearchProvider):
         )
 
     def entries(self, language):
-        # In chunks (with their prefetches), not the whole table at once: see index.replace.
-        for obj in self.get_queryset(language).iterator(chunk_size=index.BATCH_SIZE):
+        # In chunks (with their prefetches), not the whole table at once: see indexing.replace.
+        for obj in self.get_queryset(language).iterator(chunk_size=indexing.BATCH_SIZE):
             yield self.entry(obj, language)
 
     def watched_models(self):
@@ -202,7 +202,7 @@ class ModelProvider(SearchProvider):
             for language in language_codes()
         }
         for language, found in entries.items():
-            index.replace(self, language, found, keys=[self.key(pk)])
+            indexing.replace(self, language, found, keys=[self.key(pk)])
 
     def _saved(self, sender, instance, raw=False, **kwargs):
         if raw:  # loaddata: the objects may be incomplete; rebuild afterwards
@@ -211,7 +211,7 @@ class ModelProvider(SearchProvider):
 
     def _deleted(self, sender, instance, **kwargs):
         if sender is self.model:
-            index.remove(self, [self.key(instance.pk)])
+            indexing.remove(self, [self.key(instance.pk)])
         else:
             self.reindex(self._watched[sender](instance))
 

@@ -1,10 +1,10 @@
-"""What of the news the site search finds: articles and events (search/providers.py)."""
+"""What of the news the site search finds: articles and events (search/documents.py)."""
 
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Event, Status
-from search.providers import ModelProvider
-from search.registry import register
+from search.documents import ModelProvider
+from search.indexing import register
 
 
 @register
