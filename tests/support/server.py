@@ -7,6 +7,7 @@ migrate, collectstatic and the content loader exactly as on a real machine.
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -221,6 +222,15 @@ class PrivateRedis:
         if self.process and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+    @contextmanager
+    def frozen(self):
+        """Redis hung, not down (SIGSTOP): connections are accepted, nothing is answered."""
+        self.process.send_signal(signal.SIGSTOP)
+        try:
+            yield self
+        finally:
+            self.process.send_signal(signal.SIGCONT)
 
     def client(self):
         import redis
