@@ -179,6 +179,7 @@ def test_a_frozen_redis_costs_one_timeout_then_the_stand_in_answers_at_memory_sp
         assert cache.get_many(["menu", "count"]) == {"menu": "from the stand-in", "count": 3}
         assert cache.incr("count") == 4
         assert cache.delete("count") is True
+        assert redis_server.unanswered_calls() == 1  # what the kernel holds for Redis to read
     assert redis_server.client().get(":1:menu") is not None  # Redis never saw the stand-in's writes
     assert cache.breaker.is_open  # thawed, but nothing probed yet
 

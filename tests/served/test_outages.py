@@ -59,6 +59,12 @@ def request_every_page(site_url, rounds=1, seconds=None):
     return results
 
 
+def timing(results):
+    times = [seconds for _status, seconds in results]
+    median, slowest = statistics.median(times) * 1000, max(times) * 1000
+    return f"median {median:.0f} ms, max {slowest:.0f} ms ({len(times)} requests)"
+
+
 def failures(results):
     return sum(status != 200 for status, _seconds in results)
 
@@ -119,7 +125,8 @@ def test_pages_answer_200_while_redis_is_down_and_the_cache_works_again_after(pr
     outage = outage_log(production_site.log, log_start)
 
     print(
-        f"\nRedis down: {failures(during)} of {len(during)} failed (slowest {slowest:.3f} s); "
+        f"\nhealthy: {timing(before)}; Redis down: {timing(during)}, "
+        f"{failures(during)} of {len(during)} failed; "
         f"after: {failures(after)} of {len(after)} failed; breaker log per worker: {outage}"
     )
     assert failures(during) == 0, f"{failures(during)} of {len(during)} requests failed while Redis was down"
@@ -158,10 +165,8 @@ def test_a_hung_redis_costs_each_worker_one_timeout_in_five_seconds(production_s
     slow = sum(seconds >= SOCKET_TIMEOUT for _status, seconds in frozen)
     paid = {worker: sum(event for event in events if event != "open") for worker, events in outage.items()}
     print(
-        f"\nhealthy: median {healthy_median * 1000:.0f} ms, max {max(s for _, s in healthy) * 1000:.0f} ms "
-        f"({len(healthy)} requests); Redis frozen: median {frozen_median * 1000:.0f} ms, "
-        f"max {max(s for _, s in frozen) * 1000:.0f} ms ({len(frozen)} requests in 5 s, "
-        f"{slow} of them over {SOCKET_TIMEOUT} s); calls left unanswered by Redis: {unanswered}, "
+        f"\nhealthy: {timing(healthy)}; Redis frozen for 5 s: {timing(frozen)}, "
+        f"{slow} over {SOCKET_TIMEOUT} s; calls left unanswered by Redis: {unanswered}, "
         f"failed calls per worker by its log: {paid}; "
         f"keys in Redis after it returned: {cached_again}"
     )
