@@ -144,7 +144,7 @@ class BreakerRedisCache(RedisCache):
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS", {}))
         seconds = options.pop("BREAKER_SECONDS", 5)
-        max_entries = options.pop("STAND_IN_MAX_ENTRIES", 500)
+        max_entries = options.pop("STAND_IN_MAX_ENTRIES", 300)
         super().__init__(server, {**params, "OPTIONS": options})
         location = server if isinstance(server, str) else ",".join(server)
         self.breaker = breaker_for(location, seconds)

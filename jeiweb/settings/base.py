@@ -166,7 +166,7 @@ if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
         # that a recovered Redis (and an edit made through another worker meanwhile) is seen soon.
         "BREAKER_SECONDS": env.float("CACHE_BREAKER_SECONDS", default=5),
         # The stand-in holds at most this many entries per process (pages, menus, fragments).
-        "STAND_IN_MAX_ENTRIES": env.int("CACHE_STAND_IN_ENTRIES", default=500),
+        "STAND_IN_MAX_ENTRIES": env.int("CACHE_STAND_IN_ENTRIES", default=300),
         **CACHES["default"].get("OPTIONS", {}),
     }
 # Sessions (staff logins) live in the database, never only in the cache: a Redis restart
