@@ -148,22 +148,28 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # The CMS page cache lives here, so several gunicorn workers should share Redis.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
-    # The cache fails open: when Redis is down or slow, a cache call is a miss (django-redis's
-    # IGNORE_EXCEPTIONS) and the page renders from the database, slower but never an error.
-    # A dead Redis refuses connections at once; short socket timeouts bound what a hanging one
-    # costs each cache call (a page makes several, so a hung Redis slows pages by seconds but
-    # never fails them); redis-py reconnects by itself once Redis answers again. django CMS (page, menu and
-    # permission caches) goes through this same cache, so it fails open too.
+    # The cache fails open: when Redis is down or hangs, a cache call is a miss and the page
+    # renders, never an error. A dead Redis refuses connections at once; a hung one (frozen,
+    # a network dropping packets) makes each call wait for the socket timeout, and a page makes
+    # several. So a circuit breaker (jeiweb/cache/breaker.py) stands in front of it: the first
+    # failure or timeout opens it, and for CACHE_BREAKER_SECONDS this process skips Redis and
+    # uses a small memory cache of its own; then one call probes Redis and, if it answers, the
+    # breaker closes. Each worker pays one timeout per window instead of one per call. redis-py
+    # reconnects by itself. django CMS (page, menu and permission caches) goes through this same
+    # cache. IGNORE_EXCEPTIONS covers only django-redis's extras (keys, lock, ...) that bypass
+    # the breaker: nothing of ours calls them.
+    CACHES["default"]["BACKEND"] = "jeiweb.cache.breaker.BreakerRedisCache"
     CACHES["default"]["OPTIONS"] = {
         "IGNORE_EXCEPTIONS": True,
         "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=0.1),
         "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=0.2),
+        # Long enough that a hung Redis costs each worker one timeout per window, short enough
+        # that a recovered Redis (and an edit made through another worker meanwhile) is seen soon.
+        "BREAKER_SECONDS": env.float("CACHE_BREAKER_SECONDS", default=5),
+        # The stand-in holds at most this many entries per process (pages, menus, fragments).
+        "STAND_IN_MAX_ENTRIES": env.int("CACHE_STAND_IN_ENTRIES", default=300),
         **CACHES["default"].get("OPTIONS", {}),
     }
-# Each ignored failure goes to the "jeiweb.cache" logger, where OncePerOutage (LOGGING below)
-# keeps one warning per outage.
-DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
-DJANGO_REDIS_LOGGER = "jeiweb.cache"
 # Sessions (staff logins) live in the database, never only in the cache: a Redis restart
 # must not log everyone out, and an outage must not break the admin.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
@@ -382,16 +388,11 @@ LOGGING = {
         # The process id tells gunicorn's workers apart.
         "plain": {"format": "%(asctime)s [%(process)d] %(levelname)s %(name)s: %(message)s"},
     },
-    "filters": {
-        "once_per_outage": {
-            "()": "jeiweb.cache.outages.OncePerOutage",
-            # An outage is over once the cache has answered for this long without a failure.
-            "quiet_seconds": env.float("CACHE_OUTAGE_QUIET_SECONDS", default=60),
-        },
-    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "loggers": {
-        "jeiweb.cache": {"filters": ["once_per_outage"], "level": "WARNING"},
+        # The cache's circuit breaker logs one warning when an outage starts and one line when
+        # it ends (per worker), nothing per call.
+        "jeiweb.cache": {"level": "INFO"},
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }

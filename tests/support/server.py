@@ -7,6 +7,7 @@ migrate, collectstatic and the content loader exactly as on a real machine.
 
 import os
 import secrets
+import signal
 import socket
 import subprocess
 import sys
@@ -221,6 +222,29 @@ class PrivateRedis:
         if self.process and self.process.poll() is None:
             self.process.kill()
             self.process.wait(timeout=10)
+
+    @contextmanager
+    def frozen(self):
+        """Redis hung, not down (SIGSTOP): connections are accepted, nothing is answered."""
+        self.process.send_signal(signal.SIGSTOP)
+        try:
+            yield self
+        finally:
+            self.process.send_signal(signal.SIGCONT)
+
+    def unanswered_calls(self):
+        """While frozen: how many calls reached Redis and wait for an answer that will not come.
+
+        Each one is a socket on Redis's side (accepted or still in the listen queue, open or
+        closed by a client that gave up) holding a command Redis has not read: counted from the
+        kernel (`ss`), independently of what the clients say."""
+        sockets = subprocess.run(
+            ["ss", "-Htn", "state", "all", f"( sport = :{self.port} )"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.splitlines()
+        return sum(1 for line in sockets if not line.startswith("LISTEN") and int(line.split()[1]) > 0)
 
     def client(self):
         import redis
