@@ -70,7 +70,7 @@ def production_site(tmp_path_factory, private_redis):
     log_path = workdir / "gunicorn.log"
     # An outage is over after 5 s without a failure (60 in production), so that one test's
     # outage is not taken for the continuation of an earlier test's.
-    environment = {"CACHE_URL": private_redis.url, "LOG_LEVEL": "WARNING", "CACHE_OUTAGE_QUIET_SECONDS": "5"}
+    environment = {"CACHE_URL": private_redis.url, "LOG_LEVEL": "WARNING"}
     with served_site(workdir, "jeiweb.settings.production", environment, log_path) as site:
         site.log = log_path
         yield site
