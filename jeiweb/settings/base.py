@@ -144,8 +144,7 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=0)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Cache: local memory unless CACHE_URL names a shared one (e.g. redis://127.0.0.1:6379/1).
-# The CMS page cache lives here, so several gunicorn workers should share Redis.
+# Cache: local memory unless CACHE_URL names a shared one (redis://…), which workers must share.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://jeiweb")}
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     # The cache fails open: when Redis is down or hangs, a cache call is a miss and the page
