@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The tests run in parallel, one worker per core; the tests that share a served site keep to one
+# worker (tests/conftest.py groups them), so that each site is set up once.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev setup run test coverage observatory lint messages clean backup restore
@@ -40,10 +44,10 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:$(PORT)/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev ## Set up and run the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
 
 coverage: install-dev ## Run the tests and report the coverage of the app code (jeiweb, pages, news, search)
-	$(BIN)/python -m pytest --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+	$(PYTEST) --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
 
 OBSERVATORY := tests/observatory/node_modules/@mdn/mdn-http-observatory
 
