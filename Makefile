@@ -6,9 +6,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The tests run in parallel, one worker per core; the tests that share a served site keep to one
+# worker (tests/conftest.py groups them), so that each site is set up once.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
 
 .DEFAULT_GOAL := help
-.PHONY: help install install-dev setup run test test-postgres lint messages clean backup restore
+.PHONY: help install install-dev setup run test coverage observatory lint messages clean backup restore
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -40,7 +44,20 @@ run: setup ## Set everything up and serve the site on http://127.0.0.1:$(PORT)/
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: install-dev ## Set up and run the whole test suite (DATABASE_URL picks the database)
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(PYTEST) $(PYTEST_ARGS)
+
+coverage: install-dev ## Run the tests and report the coverage of the app code (jeiweb, pages, news, search)
+	$(PYTEST) --cov --cov-report=term-missing:skip-covered $(PYTEST_ARGS)
+
+OBSERVATORY := tests/observatory/node_modules/@mdn/mdn-http-observatory
+
+# Its install scripts fetch Chromium's HSTS preload list (and a CA bundle) from outside the
+# registries: an empty list stands in (no loopback address is preloaded).
+$(OBSERVATORY)/conf/hsts-preload.json: tests/observatory/package-lock.json
+	cd tests/observatory && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	echo '{}' > $@
+
+observatory: $(OBSERVATORY)/conf/hsts-preload.json ## Install Mozilla's HTTP Observatory scanner for the header tests (needs Node.js 20 and npm)
 
 lint: install-dev ## Check style and the migrations
 	$(BIN)/ruff check .

@@ -5,10 +5,10 @@ or delete and by the next scheduled change (an article coming due), is part of e
 """
 
 import gzip
-import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -141,12 +141,17 @@ def test_publishing_and_withdrawing_an_article_shows_at_once(client):
 
 
 def test_a_scheduled_article_appears_when_it_comes_due_without_any_edit(client):
-    make_article(title="Due in a moment", publication_start=timezone.now() + timedelta(seconds=2))
-    first = client.get(NEWS)
-    assert "Due in a moment" not in first.content.decode()
-    assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
-    time.sleep(2.2)
-    assert "Due in a moment" in client.get(NEWS).content.decode()
+    now = timezone.now()
+    due = now + timedelta(seconds=2)
+    make_article(title="Due in a moment", publication_start=due)
+    with time_machine.travel(now, tick=False) as clock:
+        first = client.get(NEWS)
+        assert "Due in a moment" not in first.content.decode()
+        assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
+        clock.move_to(due - timedelta(milliseconds=100))
+        assert "Due in a moment" not in client.get(NEWS).content.decode()  # still the cached page
+        clock.move_to(due + timedelta(milliseconds=100))
+        assert "Due in a moment" in client.get(NEWS).content.decode()
 
 
 def test_deleting_an_article_removes_it_at_once(client):

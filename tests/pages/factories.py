@@ -1,11 +1,15 @@
-"""Small builders of college records for tests, valid by default (factory_boy style, no dependency)."""
+"""Factories (factory_boy) of college records, valid by default; imported `as make` by the tests.
+
+`make.programme()`, `make.milestone(date=...)`, `make.staff_profile(save=True)`,
+`make.committee_member(committee)`: the short forms, each on its factory below.
+"""
 
 import datetime
-import itertools
+
+import factory
 
 from pages import models
-
-_sequence = itertools.count(1)
+from tests.support.factories import TranslatedFactory
 
 
 def translated(instance, **per_language):
@@ -18,76 +22,100 @@ def translated(instance, **per_language):
     return instance
 
 
-def programme(save=True, level=models.Level.UNDERGRADUATE, **fields):
-    n = next(_sequence)
-    postgraduate = level == models.Level.POSTGRADUATE
-    defaults = {
-        "key": f"programme-{n}",
-        "level": level,
-        "award": models.Award.MSC if postgraduate else models.Award.BSC,
-        "entry_route": models.EntryRoute.MASTERS_EXAM if postgraduate else models.EntryRoute.GAOKAO,
-        "order": 100 + n,
-    }
-    instance = models.Programme(**{**defaults, **fields})
-    translated(
-        instance,
-        en={"title": f"Test Programme {n}", "slug": f"test-programme-{n}", "summary": f"Summary {n}."},
-        zh_hans={"title": f"测试专业{n}", "slug": f"ceshi-zhuanye-{n}", "summary": f"简介{n}。"},
+class ProgrammeFactory(TranslatedFactory):
+    """An undergraduate programme (BSc by the gaokao); `level=POSTGRADUATE` makes an MSc."""
+
+    class Meta:
+        model = models.Programme
+
+    class Params:
+        postgraduate = factory.LazyAttribute(lambda programme: programme.level == models.Level.POSTGRADUATE)
+
+    _full_clean = True
+    key = factory.Sequence(lambda n: f"programme-{n}")
+    level = models.Level.UNDERGRADUATE
+    award = factory.LazyAttribute(lambda p: models.Award.MSC if p.postgraduate else models.Award.BSC)
+    entry_route = factory.LazyAttribute(
+        lambda p: models.EntryRoute.MASTERS_EXAM if p.postgraduate else models.EntryRoute.GAOKAO
     )
-    if save:
+    order = factory.Sequence(lambda n: 100 + n)
+    translations = factory.Sequence(
+        lambda n: {
+            "en": {"title": f"Test Programme {n}", "slug": f"test-programme-{n}", "summary": f"Summary {n}."},
+            "zh-hans": {"title": f"测试专业{n}", "slug": f"ceshi-zhuanye-{n}", "summary": f"简介{n}。"},
+        }
+    )
+
+
+class MilestoneFactory(TranslatedFactory):
+    class Meta:
+        model = models.Milestone
+
+    _full_clean = True
+    key = factory.Sequence(lambda n: f"milestone-{n}")
+    date = datetime.date(2010, 6, 1)
+    date_precision = models.DatePrecision.MONTH
+    category = models.MilestoneCategory.VISIT
+    translations = factory.Sequence(
+        lambda n: {"en": {"title": f"Test milestone {n}"}, "zh-hans": {"title": f"测试事件{n}"}}
+    )
+
+
+class StaffProfileFactory(factory.django.DjangoModelFactory):
+    """The teaching staff's figures as of 2022, consistent with one another."""
+
+    class Meta:
+        model = models.TeachingStaffProfile
+
+    date = datetime.date(2022, 1, 1)
+    date_precision = models.DatePrecision.YEAR
+    course_teams = 19
+    core_teachers = 87
+    source_schools = 8
+    senior_titles = 68
+    professors = 36
+    associate_professors = 32
+    doctorates = 76
+    supervisors = 58
+    doctoral_supervisors = 22
+    masters_supervisors = 36
+    overseas_experience = 65
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        instance = model_class(*args, **kwargs)
         instance.full_clean()
         instance.save()
-    return instance
+        return instance
+
+
+class CommitteeMemberFactory(TranslatedFactory):
+    class Meta:
+        model = models.CommitteeMember
+
+    _full_clean = True
+    role = models.CommitteeRole.MEMBER
+    university = models.University.CQMU
+    order = factory.Sequence(lambda n: n)
+    translations = factory.Sequence(
+        lambda n: {
+            "en": {"name": f"Member {n}", "position": "Professor"},
+            "zh-hans": {"name": f"成员{n}", "position": "教授"},
+        }
+    )
+
+
+def programme(save=True, level=models.Level.UNDERGRADUATE, **fields):
+    return (ProgrammeFactory if save else ProgrammeFactory.build)(level=level, **fields)
 
 
 def milestone(date=datetime.date(2010, 6, 1), precision=models.DatePrecision.MONTH, **fields):
-    n = next(_sequence)
-    instance = models.Milestone(
-        key=f"milestone-{n}",
-        date=date,
-        date_precision=precision,
-        category=fields.pop("category", models.MilestoneCategory.VISIT),
-        **fields,
-    )
-    translated(instance, en={"title": f"Test milestone {n}"}, zh_hans={"title": f"测试事件{n}"})
-    instance.full_clean()
-    instance.save()
-    return instance
+    return MilestoneFactory(date=date, date_precision=precision, **fields)
 
 
 def staff_profile(save=False, **counts):
-    defaults = {
-        "date": datetime.date(2022, 1, 1),
-        "date_precision": models.DatePrecision.YEAR,
-        "course_teams": 19,
-        "core_teachers": 87,
-        "source_schools": 8,
-        "senior_titles": 68,
-        "professors": 36,
-        "associate_professors": 32,
-        "doctorates": 76,
-        "supervisors": 58,
-        "doctoral_supervisors": 22,
-        "masters_supervisors": 36,
-        "overseas_experience": 65,
-    }
-    instance = models.TeachingStaffProfile(**{**defaults, **counts})
-    if save:
-        instance.full_clean()
-        instance.save()
-    return instance
+    return (StaffProfileFactory if save else StaffProfileFactory.build)(**counts)
 
 
 def committee_member(committee, role=models.CommitteeRole.MEMBER, **fields):
-    n = next(_sequence)
-    instance = models.CommitteeMember(
-        committee=committee, role=role, university=models.University.CQMU, order=n
-    )
-    translated(
-        instance,
-        en={"name": f"Member {n}", "position": "Professor"},
-        zh_hans={"name": f"成员{n}", "position": "教授"},
-    )
-    instance.full_clean()
-    instance.save()
-    return instance
+    return CommitteeMemberFactory(committee=committee, role=role, **fields)

@@ -9,6 +9,7 @@ import os
 import secrets
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
@@ -60,7 +61,7 @@ def scratch_database(workdir):
         admin.close()
 
 
-def wait_until_serving(url, process, seconds=90):
+def wait_until_serving(url, process, seconds=90, context=None):
     # Generous: the first request imports django CMS in each worker, and a loaded two-core
     # machine (CI running beside other work) can take many seconds over it.
     deadline = time.monotonic() + seconds
@@ -70,7 +71,9 @@ def wait_until_serving(url, process, seconds=90):
         try:
             # As from the TLS proxy: production settings redirect plain http to https.
             urllib.request.urlopen(
-                urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}), timeout=30
+                urllib.request.Request(url, headers={"X-Forwarded-Proto": "https"}),
+                timeout=30,
+                context=context,
             )
             return
         except urllib.error.HTTPError:  # an error page is an answer: gunicorn serves
@@ -107,11 +110,13 @@ class Server:
 
 
 @contextmanager
-def gunicorn(environment, workers=2, log_path=None):
-    """One gunicorn server of the site on a free port, yielded (a `Server`) once it answers;
-    `log_path` keeps its (and Django's) log, which is dropped otherwise."""
-    port = free_port()
+def gunicorn(environment, workers=2, log_path=None, address=("127.0.0.1", None), tls=None):
+    """One gunicorn server of the site, yielded (a `Server`) once it answers; `log_path` keeps its
+    (and Django's) log, which is dropped otherwise. It listens on `address` (host, port), a free
+    port by default, and speaks HTTPS itself when `tls` names its (certificate, key) files."""
+    host, port = address[0], address[1] or free_port()
     log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
+    certificate = ["--certfile", str(tls[0]), "--keyfile", str(tls[1])] if tls else []
     process = subprocess.Popen(
         [
             sys.executable,
@@ -119,20 +124,23 @@ def gunicorn(environment, workers=2, log_path=None):
             "gunicorn",
             "jeiweb.wsgi",
             "--bind",
-            f"127.0.0.1:{port}",
+            f"{host}:{port}",
             "--workers",
             str(workers),
             "--timeout",
             "120",
+            *certificate,
         ],
         cwd=BASE_DIR,
         env=environment,
         stdout=log,
         stderr=log,
     )
-    url = f"http://127.0.0.1:{port}"
+    scheme, default_port = ("https", 443) if tls else ("http", 80)
+    url = f"{scheme}://{host}" + ("" if port == default_port else f":{port}")
+    context = ssl.create_default_context(cafile=tls[0]) if tls else None
     try:
-        wait_until_serving(url + "/en/", process)
+        wait_until_serving(url + "/en/", process, context=context)
         yield Server(url, process)
     finally:
         process.terminate()
