@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from jeiweb.content.loading import read_page_specs
-from tests.support.server import PrivateRedis, served_site
+from tests.support.server import PrivateRedis, SiteSeed, served_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -33,15 +33,35 @@ def page_specs():
     return read_page_specs()
 
 
+def run_id():
+    """The same in every xdist worker of one run and in its controller: the controller's pid."""
+    return str(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid())
+
+
 @pytest.fixture(scope="session")
-def served(tmp_path_factory):
+def site_seed(tmp_path_factory):
+    """The seeded site that every served site is a copy of, built once per run (tests/support/server.py)."""
+    # Under xdist each worker has a temporary folder of its own inside one shared by the run.
+    shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
+    return SiteSeed.shared(shared or tmp_path_factory.getbasetemp(), run_id())
+
+
+def pytest_sessionfinish(session):
+    """The run's seed database goes with the run (dropped once, by xdist's controller)."""
+    if not hasattr(session.config, "workerinput"):
+        SiteSeed(f"jeiweb_seed_{run_id()}", Path()).drop()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory, site_seed):
     """The whole site served by gunicorn (see tests/support/server.py), with `manage()` for its database.
 
     Its workers, and `manage()`, share one cache (on disk, needing no server), as production's
     share Redis: a page cached by one worker and the content version bumped by an edit are the
     same for all of them."""
     workdir = tmp_path_factory.mktemp("served")
-    with served_site(workdir, environment={"CACHE_URL": f"filecache://{workdir / 'cache'}"}) as site:
+    environment = {"CACHE_URL": f"filecache://{workdir / 'cache'}"}
+    with served_site(workdir, site_seed, environment=environment) as site:
         yield site
 
 
@@ -59,7 +79,7 @@ def private_redis():
 
 
 @pytest.fixture(scope="session")
-def production_site(tmp_path_factory, private_redis):
+def production_site(tmp_path_factory, private_redis, site_seed):
     """The site under production settings, its cache on `private_redis`, behind a pretend TLS proxy.
 
     Requests say `X-Forwarded-Proto: https` (see PROXIED), as the TLS proxy would: Django
@@ -71,7 +91,7 @@ def production_site(tmp_path_factory, private_redis):
     # An outage is over after 5 s without a failure (60 in production), so that one test's
     # outage is not taken for the continuation of an earlier test's.
     environment = {"CACHE_URL": private_redis.url, "LOG_LEVEL": "WARNING"}
-    with served_site(workdir, "jeiweb.settings.production", environment, log_path) as site:
+    with served_site(workdir, site_seed, "jeiweb.settings.production", environment, log_path) as site:
         site.log = log_path
         yield site
 

@@ -95,10 +95,11 @@ def s3_endpoint():
 
 
 @pytest.fixture(scope="module")
-def two_servers(tmp_path_factory, redis_url, s3_endpoint):
+def two_servers(tmp_path_factory, redis_url, s3_endpoint, site_seed):
     environment = {"CACHE_URL": redis_url, "S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": s3_endpoint}
     environment.update(CREDENTIALS, **PUBLIC)
-    with served_site(tmp_path_factory.mktemp("scale-out"), servers=2, environment=environment) as site:
+    workdir = tmp_path_factory.mktemp("scale-out")
+    with served_site(workdir, site_seed, servers=2, environment=environment) as site:
         site.manage(
             "shell",
             "-c",

@@ -5,8 +5,10 @@ database when DATABASE_URL names a PostgreSQL server), so what the browser sees 
 migrate, collectstatic and the content loader exactly as on a real machine.
 """
 
+import fcntl
 import os
 import secrets
+import shutil
 import signal
 import socket
 import ssl
@@ -32,16 +34,8 @@ def free_port():
         return probe.getsockname()[1]
 
 
-@contextmanager
-def scratch_database(workdir):
-    """A database URL of our own: a SQLite file, or a new PostgreSQL database dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield f"sqlite:///{workdir / 'db.sqlite3'}"
-        return
+def _postgres_admin(url):
     config = environ.Env.db_url_config(url)
-    # Unique: one test session may hold several scratch databases at once.
-    name = f"jeiweb_served_{os.getpid()}_{secrets.token_hex(3)}"
     admin = psycopg2.connect(
         dbname="postgres",
         user=config["USER"],
@@ -50,15 +44,104 @@ def scratch_database(workdir):
         port=config["PORT"],
     )
     admin.autocommit = True
+    return admin
+
+
+def _is_postgres(url):
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+@contextmanager
+def scratch_database(workdir, template=None):
+    """A database URL of our own: a SQLite file, or a new PostgreSQL database dropped afterwards;
+    a copy of `template` (a SiteSeed's database) when one is given."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not _is_postgres(url):
+        path = workdir / "db.sqlite3"
+        if template:
+            shutil.copyfile(template, path)
+        yield f"sqlite:///{path}"
+        return
+    # Unique: one test session may hold several scratch databases at once.
+    name = f"jeiweb_served_{os.getpid()}_{secrets.token_hex(3)}"
+    admin = _postgres_admin(url)
     with admin.cursor() as cursor:
         cursor.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        cursor.execute(f'CREATE DATABASE "{name}"')
+        cursor.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
     try:
         yield url.rsplit("/", 1)[0] + "/" + name
     finally:
         with admin.cursor() as cursor:
             cursor.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def _manage(environment, *commands):
+    for command in commands:
+        subprocess.run(
+            [sys.executable, "manage.py", *command, "--verbosity", "0"],
+            cwd=BASE_DIR,
+            env=environment,
+            check=True,
+            capture_output=True,
+        )
+
+
+@dataclass
+class SiteSeed:
+    """The site as `make run` sets it up (migrated, static files collected, content loaded),
+    built once per test run and copied for each served site: every site starts from the same
+    seeded database, as if it had run migrate, collectstatic and load_site_content itself.
+
+    xdist's workers share it: the first to need it builds it under a lock, the others wait and
+    copy. `template` is a SQLite file or the name of a PostgreSQL template database."""
+
+    template: str
+    static_root: Path
+
+    @classmethod
+    def shared(cls, folder, run_id):
+        folder.mkdir(parents=True, exist_ok=True)
+        url = os.environ.get("DATABASE_URL", "")
+        template = f"jeiweb_seed_{run_id}" if _is_postgres(url) else str(folder / f"seed-{run_id}.sqlite3")
+        seed = cls(template, folder / f"static-{run_id}")
+        with open(folder / f"seed-{run_id}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            built = folder / f"seed-{run_id}.built"
+            if not built.exists():
+                seed.build(url)
+                built.touch()
+        return seed
+
+    def build(self, url):
+        if _is_postgres(url):
+            admin = _postgres_admin(url)
+            with admin.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}"')
+                cursor.execute(f'CREATE DATABASE "{self.template}"')
+            admin.close()
+            database_url = url.rsplit("/", 1)[0] + "/" + self.template
+        else:
+            database_url = f"sqlite:///{self.template}"
+        environment = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "jeiweb.settings.dev",
+            "DEBUG": "false",
+            "DATABASE_URL": database_url,
+            "STATIC_ROOT": str(self.static_root),
+        }
+        environment.pop("CACHE_URL", None)  # the loader's cache writes are the seed's own
+        _manage(
+            environment, ["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]
+        )
+
+    def drop(self):
+        url = os.environ.get("DATABASE_URL", "")
+        if _is_postgres(url):
+            admin = _postgres_admin(url)
+            with admin.cursor() as cursor:
+                cursor.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+            admin.close()
 
 
 def wait_until_serving(url, process, seconds=90, context=None):
@@ -154,30 +237,24 @@ def gunicorn(environment, workers=2, log_path=None, address=("127.0.0.1", None),
 
 
 @contextmanager
-def served_site(workdir, settings_module="jeiweb.settings.dev", environment=None, log_path=None, servers=1):
-    """The site set up as `make run` does, served by `servers` gunicorn servers that share one
-    database and whatever else `environment` gives them (a cache, object storage): as app
-    servers on separate machines behind a load balancer."""
-    with scratch_database(workdir) as database_url:
+def served_site(
+    workdir, seed, settings_module="jeiweb.settings.dev", environment=None, log_path=None, servers=1
+):
+    """The site set up as `make run` does (a copy of `seed`), served by `servers` gunicorn servers
+    that share one database and whatever else `environment` gives them (a cache, object
+    storage): as app servers on separate machines behind a load balancer."""
+    with scratch_database(workdir, seed.template) as database_url:
         environment = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": settings_module,
             "DEBUG": "false",
             "SECRET_KEY": secrets.token_urlsafe(50),
             "DATABASE_URL": database_url,
-            "STATIC_ROOT": str(workdir / "static"),
+            "STATIC_ROOT": str(seed.static_root),
             "MEDIA_ROOT": str(workdir / "media"),
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
             **(environment or {}),
         }
-        for command in (["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]):
-            subprocess.run(
-                [sys.executable, "manage.py", *command, "--verbosity", "0"],
-                cwd=BASE_DIR,
-                env=environment,
-                check=True,
-                capture_output=True,
-            )
         with ExitStack() as stack:
             # Several servers get a local disk each, as on separate machines: whatever they share
             # goes through the database, the cache or object storage.
