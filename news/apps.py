@@ -13,17 +13,3 @@ class NewsConfig(AppConfig):
         articles = load_news(log=log)
         setup_news_editors()
         return f'{articles} articles created; "News editors" group ready'
-
-    def next_content_change(self, now):
-        """When the news pages change with no edit: a scheduled article comes due, or an
-        upcoming event ends and becomes a past one (jeiweb/cache/pages.py)."""
-        from news.models import Article, Event
-
-        due = (
-            Article.objects.scheduled(now)
-            .order_by("publication_start")
-            .values_list("publication_start", flat=True)
-        )
-        ending = Event.objects.published().upcoming(now).order_by("end").values_list("end", flat=True)
-        times = [moment for moment in (due.first(), ending.first()) if moment is not None]
-        return min(times) if times else None

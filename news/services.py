@@ -95,9 +95,7 @@ def load_news(log=lambda message: None):
     category_specs, article_specs = read_news_fixtures()
     categories = {}
     for spec in category_specs:
-        category = Category.objects.filter(
-            translations__language_code="en", translations__slug=spec["slug"]["en"]
-        ).first()
+        category = Category.objects.translated("en", slug=spec["slug"]["en"]).first()
         if category is None:
             category = Category()
             for language, name in spec["name"].items():
@@ -108,9 +106,7 @@ def load_news(log=lambda message: None):
         categories[spec["key"]] = category
     created = 0
     for spec in article_specs:
-        if Article.objects.filter(
-            translations__language_code="en", translations__slug=spec.slug["en"]
-        ).exists():
+        if Article.objects.translated("en", slug=spec.slug["en"]).exists():
             continue
         article = Article(status=Status.PUBLISHED, publication_start=spec.published_at)
         for language in spec.title:

@@ -10,9 +10,7 @@ class ArticleSitemap(TranslatedObjectSitemap):
 
     def items(self):
         # The same rule as the list, the feeds and the search: published and due.
-        return (
-            Article.objects.published().prefetch_related("translations").order_by("-publication_start", "pk")
-        )
+        return Article.objects.visible().prefetch_related("translations").order_by("-publication_start", "pk")
 
 
 class EventSitemap(TranslatedObjectSitemap):
@@ -20,4 +18,4 @@ class EventSitemap(TranslatedObjectSitemap):
     url_name = "news:event-detail"
 
     def items(self):
-        return Event.objects.published().prefetch_related("translations").order_by("-start", "pk")
+        return Event.objects.visible().prefetch_related("translations").order_by("-start", "pk")
