@@ -1,21 +1,21 @@
 """Every public page is cached for anonymous readers, and stale the moment its content changes.
 
 See jeiweb/cache/pages.py: a content version in the cache, bumped by every content record's save
-or delete and by the next scheduled change (an article coming due), is part of each page's key.
+or delete and by the next scheduled change (a record coming due), is part of each page's key.
 """
 
 import gzip
-import time
 from datetime import timedelta
 
 import pytest
+import time_machine
 from cms.models import PageContent
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from djangocms_versioning.models import Version
 
-from jeiweb.cache.pages import _bump_on_commit, content_version
+from jeiweb.cache.pages import _bump_on_commit, content_state, content_version
 from news.models import Status
 from pages.models import Programme
 from tests.news.factories import make_article
@@ -141,12 +141,19 @@ def test_publishing_and_withdrawing_an_article_shows_at_once(client):
 
 
 def test_a_scheduled_article_appears_when_it_comes_due_without_any_edit(client):
-    make_article(title="Due in a moment", publication_start=timezone.now() + timedelta(seconds=2))
+    due = timezone.now() + timedelta(minutes=10)
+    make_article(title="Due in ten minutes", publication_start=due)
     first = client.get(NEWS)
-    assert "Due in a moment" not in first.content.decode()
-    assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 2
-    time.sleep(2.2)
-    assert "Due in a moment" in client.get(NEWS).content.decode()
+    assert "Due in ten minutes" not in first.content.decode()
+    assert content_state()["next_change"] == due
+    assert int(first["Cache-Control"].split("max-age=")[1].split(",")[0]) <= 600
+    version = content_state()["version"]
+    with time_machine.travel(due - timedelta(seconds=1), tick=False):
+        assert "Due in ten minutes" not in client.get(NEWS).content.decode()
+        assert content_state()["version"] == version
+    with time_machine.travel(due, tick=False):
+        assert "Due in ten minutes" in client.get(NEWS).content.decode()
+        assert content_state()["version"] > version
 
 
 def test_deleting_an_article_removes_it_at_once(client):

@@ -87,7 +87,7 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(client):
     slug = category.safe_translation_getter("slug", language_code="en")
 
     def urls():
-        third = Article.objects.published("en").filter(categories=category)[2]
+        third = Article.objects.visible("en").filter(categories=category)[2]
         return {
             "list": NEWS,
             "category": f"{NEWS}category/{slug}/",

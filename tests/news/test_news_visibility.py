@@ -23,7 +23,7 @@ def visible_titles(client, url):
 
 
 def test_the_seed_story_is_published_in_both_languages_dated_may_2024_in_beijing_time():
-    article = Article.objects.published().get(translations__slug__startswith="cqmu-uol-joint-institute")
+    article = Article.objects.visible().get(translations__slug__startswith="cqmu-uol-joint-institute")
     assert set(article.get_available_languages()) == {"en", "zh-hans"}
     local = timezone.localtime(article.publication_start)
     assert (local.year, local.month, str(local.tzinfo)) == (2024, 5, "Asia/Shanghai")
@@ -66,12 +66,12 @@ def test_the_published_queryset_is_the_one_rule_with_time_and_language():
     later = make_article(publication_start=now + timedelta(days=1))
     english_only = make_article(languages=("en",))
     draft = make_article(status=Status.DRAFT)
-    assert later not in Article.objects.published()
-    assert later in Article.objects.published(now=now + timedelta(days=2))
-    assert later in Article.objects.scheduled()
-    assert english_only in Article.objects.published("en")
-    assert english_only not in Article.objects.published("zh-hans")
-    assert draft not in Article.objects.published(now=now + timedelta(days=2))
+    assert later not in Article.objects.visible()
+    assert later in Article.objects.visible(now=now + timedelta(days=2))
+    assert Article.objects.next_visibility_change(now) == later.publication_start
+    assert english_only in Article.objects.visible("en")
+    assert english_only not in Article.objects.visible("zh-hans")
+    assert draft not in Article.objects.visible(now=now + timedelta(days=2))
 
 
 def test_an_article_missing_the_visitors_language_is_left_out_of_list_page_and_feeds(client):

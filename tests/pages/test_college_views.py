@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from jeiweb.content.publishing import Status
 from pages import models
 from tests.pages import factories as make
 
@@ -95,7 +96,7 @@ def test_the_comparison_table_reads_in_chinese(client):
 
 
 def test_an_unpublished_programme_is_hidden(client):
-    models.Programme.objects.filter(key="psychiatry").update(is_published=False)
+    models.Programme.objects.filter(key="psychiatry").update(status=Status.DRAFT)
     assert len(cards(html_of(client, "/en/programmes/"))) == 3
     assert client.get("/en/programmes/psychiatry-psychology/").status_code == 404
 
