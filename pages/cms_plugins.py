@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages import models, structured_data
 from pages.forms import EnquiryForm
+from pages.templatetags.college_tags import contact_points_of_page
 
 MODULE = _("College")
 
@@ -146,7 +147,7 @@ class ContactPointsPlugin(CollegePlugin):
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        context["contact_points"] = models.display_contact_points(instance.language)
+        context["contact_points"] = contact_points_of_page(context)  # the footer's too
         return context
 
 

@@ -109,7 +109,3 @@ def display_contact_points(language):
     points = ContactPoint.objects.visible().select_related("wechat_qr").prefetch_related("translations")
     shown = [point.display(language) for point in points]
     return [data for data in shown if data["has_details"]]
-
-
-def contact_point_of(kind, language):
-    return next((data for data in display_contact_points(language) if data["kind"] == kind), None)
