@@ -224,16 +224,13 @@ CMS_LANGUAGES = {
         "public": True,
     },
 }
-# django CMS's own page, placeholder and plugin caches are off: the whole-page cache
-# (jeiweb/cache/pages.py) replays every anonymous page with no query, and renders a page only
-# once per content change, when those caches would be empty anyway (they are cleared by the same
-# edits). Measured (issue 16): they saved no time on a render, and a second cache to clear is a
-# second way to show stale content.
+# The whole-page cache (jeiweb/cache/pages.py) is the only cache of content: django CMS's page
+# cache is off and its placeholder cache keeps nothing ("content": 0), as both would need
+# clearing on every record change (issue 16 measured them). CMS_PLACEHOLDER_CACHE = False would
+# instead mark every CMS page never-cache, which the whole-page cache then refuses to keep.
 CMS_PAGE_CACHE = False
-CMS_PLACEHOLDER_CACHE = False
-CMS_PLUGIN_CACHE = False
 CMS_CACHE_DURATIONS = {
-    "content": env.int("CMS_CONTENT_CACHE_SECONDS", default=60),
+    "content": 0,
     "menus": env.int("CMS_MENU_CACHE_SECONDS", default=3600),
     "permissions": 3600,
 }
