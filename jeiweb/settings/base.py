@@ -225,10 +225,9 @@ CMS_LANGUAGES = {
     },
 }
 # The whole-page cache (jeiweb/cache/pages.py) is the only cache of content: django CMS's page
-# cache is off and its placeholder cache keeps nothing ("content": 0), as both would need
-# clearing on every record change (issue 16 measured them). CMS_PLACEHOLDER_CACHE = False would
-# instead mark every CMS page never-cache, which the whole-page cache then refuses to keep.
-CMS_PAGE_CACHE = False
+# and placeholder caches keep nothing ("content": 0), as both would need clearing on every record
+# change (issue 16 measured them). Switched off (CMS_PAGE_CACHE, CMS_PLACEHOLDER_CACHE = False),
+# they would instead mark every CMS page never-cache, which the whole-page cache refuses to keep.
 CMS_CACHE_DURATIONS = {
     "content": 0,
     "menus": env.int("CMS_MENU_CACHE_SECONDS", default=3600),
