@@ -7,7 +7,8 @@ class CoreConfig(AppConfig):
     """What every app of the site uses: languages, page metadata, caching, the seed content.
 
     The core imports no app of the site: apps import it, and declare what it needs to know
-    (a plugin the models it shows, an app its content loader: jeiweb/content/loading.py).
+    (a model that it is site content: jeiweb/content/registry.py; an app its content loader:
+    jeiweb/content/loading.py).
     """
 
     name = "jeiweb"
@@ -15,12 +16,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from jeiweb.cache.pages import connect_content_version
-        from jeiweb.cache.plugins import connect_plugin_caches
         from jeiweb.ops.sites import sync_site_domain
         from jeiweb.security.uploads import connect_upload_cleaning
 
         register_core_loaders()
-        connect_plugin_caches()
         connect_content_version()
         connect_upload_cleaning()
         # After the sites app's tables exist (our core app has no models: it gets no signal).

@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from filer.models import Folder, Image
@@ -11,34 +10,15 @@ from filer.validation import FileValidationError
 
 from jeiweb.admin.roles import NEWS_PHOTOS_FOLDER
 from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
+from jeiweb.content.admin_filters import PublishingStateFilter
 from jeiweb.i18n import language_codes
 
-from .models import Article, Category, Event, Status
+from .models import Article, Category, Event
 from .validation import validate_image_upload
 
 
 def language_name(code):
     return get_language_info(code)["name_translated"]
-
-
-class StateFilter(admin.SimpleListFilter):
-    """Draft, scheduled (published with a future time) or published and visible."""
-
-    title = _("status")
-    parameter_name = "state"
-
-    def lookups(self, request, model_admin):
-        return [("draft", _("Draft")), ("scheduled", _("Scheduled")), ("published", _("Published"))]
-
-    def queryset(self, request, queryset):
-        now = timezone.now()
-        if self.value() == "draft":
-            return queryset.filter(status=Status.DRAFT)
-        if self.value() == "scheduled":
-            return queryset.scheduled(now)
-        if self.value() == "published":
-            return queryset.published(now=now)
-        return queryset
 
 
 class LanguageFilter(admin.SimpleListFilter):
@@ -59,7 +39,7 @@ class LanguageFilter(admin.SimpleListFilter):
         code = value.removeprefix("-")
         if code not in language_codes():
             return queryset
-        with_language = queryset.model.objects.filter(translations__language_code=code).values("pk")
+        with_language = queryset.model.objects.translated(code).values("pk")
         if value.startswith("-"):
             return queryset.exclude(pk__in=with_language)
         return queryset.filter(pk__in=with_language)
@@ -97,7 +77,7 @@ class ArticleForm(TranslatedSlugForm):
 class ArticleAdmin(TranslationsAdmin):
     form = ArticleForm
     list_display = ["__str__", "state", "publication_start", "missing_translations", "is_featured"]
-    list_filter = [StateFilter, "categories", LanguageFilter, "is_featured"]
+    list_filter = [PublishingStateFilter, "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
     search_fields = ["translations__title", "translations__summary"]
     filter_horizontal = ["categories", "related_programmes", "related_milestones"]

@@ -40,7 +40,7 @@ class LatestArticlesFeed(Feed):
         return category.get_absolute_url(get_language())
 
     def items(self, category):
-        articles = Article.objects.published(get_language()).for_listing()
+        articles = Article.objects.visible(get_language()).for_listing()
         if category is not None:
             articles = articles.filter(categories=category)
         return articles[:FEED_LENGTH]

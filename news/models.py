@@ -1,10 +1,8 @@
 """News articles, their categories and events, written by staff in English and Chinese.
 
-Visibility lives in one place, `ArticleQuerySet.published()` (and `EventQuerySet.published()`):
-the list, the article page, the feeds, the "latest news" plugin and the calendar all use it, so
-a draft or a scheduled article can leak nowhere. An article is scheduled when it is published
-with a publication time in the future: the query compares with the time of the request, so it
-appears at its time without any cron job.
+Articles and events follow the site's one publishing rule (jeiweb/content/publishing.py):
+the list, the article page, the feeds, the "latest news" plugin, the calendar, the sitemap and
+the search all ask `visible(language, now)`, so a draft or a scheduled article can leak nowhere.
 
 A missing translation is left out: an article (or event) without a text in the visitor's
 language is not listed, has no page and is not in the feeds of that language.
@@ -22,6 +20,8 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
+from jeiweb.content.publishing import Publishable, PublishableQuerySet, Status  # noqa: F401 (Status: re-exported)
 from jeiweb.i18n import reverse_in, translated_url
 from jeiweb.i18n.status import last_changed_field
 
@@ -39,18 +39,14 @@ def validate_free_slug(slug):
         raise ValidationError(_("This address is used by the news pages; choose another."))
 
 
-class Status(models.TextChoices):
-    DRAFT = "draft", _("Draft")
-    PUBLISHED = "published", _("Published")
-
-
 class CategoryQuerySet(TranslatableQuerySet):
-    def published(self, language):
+    def visible(self, language, now=None):
         """The categories visitors see in `language`: those holding an article visible in it."""
-        visible = Article.objects.published(language)
-        return self.filter(translations__language_code=language, article__in=visible).distinct()
+        articles = Article.objects.visible(language, now)
+        return self.translated(language).filter(article__in=articles).distinct()
 
 
+@site_content
 class Category(TranslatableModel):
     """A topic that groups news articles; visitors filter the news list and subscribe by it."""
 
@@ -78,18 +74,7 @@ class Category(TranslatableModel):
         )
 
 
-class ArticleQuerySet(TranslatableQuerySet):
-    def published(self, language=None, now=None):
-        """What visitors may see: published, due (not scheduled for later) and, when a language
-        is given, written in that language. Reusable by anything that lists articles (a sitemap)."""
-        queryset = self.filter(status=Status.PUBLISHED, publication_start__lte=now or timezone.now())
-        if language:
-            queryset = queryset.filter(translations__language_code=language)
-        return queryset
-
-    def scheduled(self, now=None):
-        return self.filter(status=Status.PUBLISHED, publication_start__gt=now or timezone.now())
-
+class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def for_listing(self):
         """With everything a list or a feed shows, in a constant number of queries."""
         return self.select_related("featured_image").prefetch_related(
@@ -97,7 +82,8 @@ class ArticleQuerySet(TranslatableQuerySet):
         )
 
 
-class Article(TranslatableModel):
+@site_content
+class Article(Publishable, TranslatableModel):
     """A news story, in English and Chinese. It is visible to visitors once it is published and
     its publication time has come; until then staff can preview it at its address."""
 
@@ -123,13 +109,6 @@ class Article(TranslatableModel):
             help_text=_("What the photo shows, for people who cannot see it."),
         ),
         meta={"unique_together": [("language_code", "slug")]},
-    )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
-    publication_start = models.DateTimeField(
-        _("publication time"),
-        default=timezone.now,
-        db_index=True,
-        help_text=_("A time in the future schedules the article: it appears by itself at that time."),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -181,45 +160,28 @@ class Article(TranslatableModel):
         """The article's address in a language; the news list where it lacks that language."""
         return translated_url(self, "news:article-detail", language, fallback="news:article-list")
 
-    @property
-    def state(self):
-        """Draft, scheduled or published, as staff need to see it."""
-        if self.status == Status.DRAFT:
-            return _("Draft")
-        if self.publication_start > timezone.now():
-            return _("Scheduled")
-        return _("Published")
-
-    @property
-    def is_draft(self):
-        return self.status == Status.DRAFT
-
     @cached_property
     def listed_categories(self):
         """The categories a card or the page shows. A page sets them for all its articles at
         once (news/selectors.py, attach_categories); otherwise they are read here."""
         return list(self.categories.all())
 
-    @property
-    def is_visible(self):
-        return self.status == Status.PUBLISHED and self.publication_start <= timezone.now()
+
+class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
+    def upcoming(self, now=None, language=None):
+        """Events visible at `now` (in `language`) that have not ended, soonest first."""
+        now = now or timezone.now()
+        return self.visible(language, now).filter(end__gte=now).order_by("start", "pk")
+
+    def past(self, now=None, language=None):
+        """Events visible at `now` (in `language`) that have ended, latest first."""
+        now = now or timezone.now()
+        return self.visible(language, now).filter(end__lt=now).order_by("-start", "-pk")
 
 
-class EventQuerySet(TranslatableQuerySet):
-    def published(self, language=None):
-        queryset = self.filter(status=Status.PUBLISHED)
-        if language:
-            queryset = queryset.filter(translations__language_code=language)
-        return queryset
-
-    def upcoming(self, now=None):
-        return self.filter(end__gte=now or timezone.now()).order_by("start", "pk")
-
-    def past(self, now=None):
-        return self.filter(end__lt=now or timezone.now()).order_by("-start", "-pk")
-
-
-class Event(TranslatableModel):
+# An event moves from the upcoming events to the past ones when it ends: a page changes then.
+@site_content(changes_at=["end"])
+class Event(Publishable, TranslatableModel):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
     Visitors see it once published, in lists of upcoming and past events and in their calendar."""
 
@@ -231,7 +193,6 @@ class Event(TranslatableModel):
         location=models.CharField(_("location"), max_length=250, blank=True),
         meta={"unique_together": [("language_code", "slug")]},
     )
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     registration_url = models.URLField(_("registration page"), blank=True)

@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from news.models import Article, Event, Status
+from news.models import Article, Event
 from search.documents import ModelProvider
 from search.indexing import register
 
@@ -19,14 +19,10 @@ class ArticleProvider(ModelProvider):
     text_fields = ("summary", "body")
 
     def get_queryset(self, language):
-        return (
-            Article.objects.filter(status=Status.PUBLISHED)
-            .translated(language)
-            .prefetch_related("translations")
-        )
+        return Article.objects.visible(language, scheduled=True).prefetch_related("translations")
 
     def get_visible_from(self, article):
-        return article.publication_start
+        return article.visible_from
 
 
 @register
@@ -38,4 +34,7 @@ class EventProvider(ModelProvider):
     text_fields = ("location", "description")
 
     def get_queryset(self, language):
-        return Event.objects.published(language).prefetch_related("translations")
+        return Event.objects.visible(language, scheduled=True).prefetch_related("translations")
+
+    def get_visible_from(self, event):
+        return event.visible_from

@@ -37,7 +37,7 @@ def published_categories(language):
     """The categories holding a visible article, with their names (a list kept in the cache)."""
     return per_version(
         f"news-categories:{language}",
-        lambda: list(Category.objects.published(language).prefetch_related("translations")),
+        lambda: list(Category.objects.visible(language).prefetch_related("translations")),
     )
 
 
@@ -47,13 +47,13 @@ def published_category(language, slug):
         if category.safe_translation_getter("slug", language_code=language) == slug:
             category.set_current_language(language)
             return category
-    return get_translated_or_404(Category.objects.published(language).prefetch_related("translations"), slug)
+    return get_translated_or_404(Category.objects.visible(language).prefetch_related("translations"), slug)
 
 
 def archive_years(language):
     return per_version(
         f"news-years:{language}",
-        lambda: list(Article.objects.published(language).dates("publication_start", "year", order="DESC")),
+        lambda: list(Article.objects.visible(language).dates("publication_start", "year", order="DESC")),
     )
 
 
@@ -97,7 +97,7 @@ def neighbour(articles, language, *order_by):
     """The first of `articles` (written in `language`) in the given order, as a Neighbour: one
     query, which reads the list's index in that order and stops at the first. None if none."""
     found = (
-        articles.filter(translations__language_code=language)
+        articles.translated(language)
         .order_by(*order_by)
         .values_list("translations__title", "translations__slug")
         .first()

@@ -17,7 +17,7 @@ NEWS_FIXTURES = settings.BASE_DIR / "fixtures" / "news"
 def find_by_english_slug(model, translations):
     """Seeded news is recognised by its English slug (categories and articles have no key)."""
     slug = translations["en"]["slug"]
-    return model.objects.filter(translations__language_code="en", translations__slug=slug).first()
+    return model.objects.translated("en", slug=slug).first()
 
 
 def load_categories(directory, log):

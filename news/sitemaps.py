@@ -18,9 +18,7 @@ class ArticleSitemap(TranslatedObjectSitemap):
 
     def items(self):
         # The same rule as the list, the feeds and the search: published and due.
-        return (
-            Article.objects.published().prefetch_related("translations").order_by("-publication_start", "pk")
-        )
+        return Article.objects.visible().prefetch_related("translations").order_by("-publication_start", "pk")
 
 
 class EventSitemap(TranslatedObjectSitemap):
@@ -28,7 +26,7 @@ class EventSitemap(TranslatedObjectSitemap):
     url_name = "news:event-detail"
 
     def items(self):
-        return Event.objects.published().prefetch_related("translations").order_by("-start", "pk")
+        return Event.objects.visible().prefetch_related("translations").order_by("-start", "pk")
 
 
 def _addresses(url_for, languages=None):
@@ -63,7 +61,7 @@ class NewsListSitemap(ListPageSitemap):
         changes = defaultdict(dict)  # {year: {language: latest change of its visible articles}}
         for language in language_codes():
             years = (
-                Article.objects.published(language)
+                Article.objects.visible(language)
                 .annotate(year=ExtractYear("publication_start"))
                 .order_by()
                 .values_list("year")
@@ -82,7 +80,7 @@ class NewsListSitemap(ListPageSitemap):
     def categories(self):
         categories, changes = {}, defaultdict(dict)
         for language in language_codes():
-            visible = Category.objects.published(language).annotate(latest=Max("article__modified"))
+            visible = Category.objects.visible(language).annotate(latest=Max("article__modified"))
             for category in visible.prefetch_related("translations"):
                 categories.setdefault(category.pk, category)
                 changes[category.pk][language] = category.latest

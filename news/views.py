@@ -6,7 +6,6 @@ H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
@@ -71,7 +70,7 @@ class ArticleListView(TranslatedViewMixin, ListView):
         return news_url("article-list", language)
 
     def get_queryset(self):
-        queryset = for_cards(Article.objects.published(self.language))
+        queryset = for_cards(Article.objects.visible(self.language))
         if self.category is not None:
             queryset = queryset.filter(categories=self.category)
         if self.year is not None:
@@ -104,9 +103,9 @@ class ArticleListView(TranslatedViewMixin, ListView):
             meta=self.get_meta(page_number),
             categories=published_categories(self.language),
             years=archive_years(self.language),
-            upcoming_events=Event.objects.published(self.language)
-            .upcoming()
-            .prefetch_related("translations")[:3],
+            upcoming_events=Event.objects.upcoming(language=self.language).prefetch_related("translations")[
+                :3
+            ],
             is_index=self.category is None and self.year is None and page_number == 1,
         )
         return context
@@ -124,21 +123,19 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
         return self.request.user.has_perm("news.change_article")
 
     def get_object(self, queryset=None):
-        articles = Article.objects.all() if self.is_staff_preview else Article.objects.published()
+        articles = Article.objects.all() if self.is_staff_preview else Article.objects.visible()
         article = get_translated_or_404(
             with_relations_flags(articles.select_related("featured_image").prefetch_related("translations")),
             self.kwargs["slug"],
         )
         # Related programmes and milestones are rare: fetched only for an article that has some.
         self.related_programmes = (
-            Programme.objects.published(self.language)
-            .filter(articles=article)
-            .prefetch_related("translations")
+            Programme.objects.visible(self.language).filter(articles=article).prefetch_related("translations")
             if article.has_programmes
             else []
         )
         self.related_milestones = (
-            Milestone.objects.published(self.language)
+            Milestone.objects.visible(self.language)
             .filter(articles=article)
             .chronological()
             .prefetch_related("translations")
@@ -151,7 +148,7 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         article = self.object
         language = self.language
-        published = Article.objects.published(language).exclude(pk=article.pk)
+        published = Article.objects.visible(language).exclude(pk=article.pk)
         earlier = published.filter(publication_start__lt=article.publication_start)
         later = published.filter(publication_start__gt=article.publication_start)
         # Sharing a category, tested per article (EXISTS) rather than by a join and DISTINCT:
@@ -164,13 +161,13 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
         article, *related_articles = attach_categories([article, *related], language)
         image_url = article.featured_image.url if article.featured_image else None
         context.update(
-            is_preview=not article.is_visible,
+            is_preview=not article.is_visible(),
             previous_article=neighbour(earlier, language, "-publication_start", "-pk"),
             next_article=neighbour(later, language, "publication_start", "pk"),
             related_articles=related_articles,
             related_programmes=self.related_programmes,
             related_milestones=self.related_milestones,
-            related_events=Event.objects.published(language)
+            related_events=Event.objects.visible(language)
             .filter(article=article)
             .prefetch_related("translations")
             if article.has_events
@@ -207,8 +204,8 @@ class EventListView(TranslatedViewMixin, ListView):
         return "news:event-past" if self.past else "news:event-list"
 
     def get_queryset(self):
-        events = Event.objects.published(self.language).prefetch_related("translations")
-        return events.past() if self.past else events.upcoming()
+        events = Event.objects.prefetch_related("translations")
+        return events.past(language=self.language) if self.past else events.upcoming(language=self.language)
 
     def get_context_data(self, **kwargs):
         title = _("Past events") if self.past else _("Upcoming events")
@@ -221,7 +218,7 @@ class EventDetailView(TranslatedViewMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_translated_or_404(
-            Event.objects.published().select_related("article").prefetch_related("translations"),
+            Event.objects.visible().select_related("article").prefetch_related("translations"),
             self.kwargs["slug"],
         )
 
@@ -229,7 +226,7 @@ class EventDetailView(TranslatedViewMixin, DetailView):
         context = super().get_context_data(**kwargs)
         event = self.object
         article = event.article
-        visible = article is not None and article.is_visible and article.has_translation(self.language)
+        visible = article is not None and article.is_visible() and article.has_translation(self.language)
         context["related_article"] = article if visible else None
         context["meta"] = {"title": event.title, "description": plain(event.description)}
         context["structured_data"] = structured_data.event(self.request, event)
@@ -247,7 +244,7 @@ class EventIcsView(View):
     """One event as an .ics file, to add to a calendar."""
 
     def get(self, request, slug):
-        event = get_translated_or_404(Event.objects.published().prefetch_related("translations"), slug)
+        event = get_translated_or_404(Event.objects.visible().prefetch_related("translations"), slug)
         return calendar_response(request, [event], event.title, filename=f"{slug}.ics")
 
 
@@ -255,7 +252,7 @@ class EventCalendarView(View):
     """The upcoming events as a calendar feed that visitors subscribe to."""
 
     def get(self, request):
-        events = Event.objects.published(get_language()).upcoming(timezone.now())
+        events = Event.objects.upcoming(language=get_language())
         return calendar_response(
             request,
             events.prefetch_related("translations"),

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableStackedInline, TranslatableTabularInline
 
 from jeiweb.admin.translations import TranslationsAdmin
+from jeiweb.content.admin_filters import PublishingStateFilter
 from pages import models
 
 
@@ -31,7 +32,7 @@ class CurriculumStageInline(TranslatableStackedInline):
 class ProgrammeFaqInline(TranslatableStackedInline):
     model = models.Faq
     extra = 0
-    fields = ["order", "question", "answer", "is_published"]
+    fields = ["order", "question", "answer", "status", "publication_start"]
 
 
 @admin.register(models.Programme)
@@ -42,14 +43,15 @@ class ProgrammeAdmin(CollegeAdmin):
         "award",
         "entry_route",
         "order",
-        "is_published",
+        "state",
         "missing_translations",
     ]
-    list_filter = ["level", "award", "is_published"]
+    list_filter = ["level", "award", PublishingStateFilter]
     list_editable = ["order"]
     search_fields = ["key", "translations__title", "translations__summary"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "summary", "description", "key", "order", "is_published"]}),
+        (None, {"fields": ["title", "slug", "summary", "description", "key", "order"]}),
+        (_("Publishing"), {"fields": ["status", "publication_start"]}),
         (
             _("Degree and admission"),
             {"fields": ["level", "award", "awarded_by_cqmu", "awarded_by_uol", "entry_route"]},
@@ -153,17 +155,25 @@ class AccreditationAdmin(CollegeAdmin):
 
 @admin.register(models.Milestone)
 class MilestoneAdmin(CollegeAdmin):
-    list_display = ["__str__", "date", "date_precision", "category", "programme", "missing_translations"]
-    list_filter = ["category", "date_precision", "programme"]
+    list_display = [
+        "__str__",
+        "date",
+        "date_precision",
+        "category",
+        "programme",
+        "state",
+        "missing_translations",
+    ]
+    list_filter = ["category", "date_precision", "programme", PublishingStateFilter]
     search_fields = ["key", "translations__title", "translations__description"]
     date_hierarchy = "date"
 
 
 @admin.register(models.Faq)
 class FaqAdmin(CollegeAdmin):
-    list_display = ["__str__", "programme", "order", "is_published", "missing_translations"]
-    list_filter = ["programme", "is_published"]
-    list_editable = ["order", "is_published"]
+    list_display = ["__str__", "programme", "order", "status", "missing_translations"]
+    list_filter = ["programme", PublishingStateFilter]
+    list_editable = ["order", "status"]
     search_fields = ["translations__question", "translations__answer"]
 
 

@@ -1,23 +1,23 @@
-"""Blocks that editors place on any CMS page; each renders records of pages/models/.
+"""Blocks that editors place on any CMS page; each renders the visible records of pages/models/.
 
-Pages with these blocks stay in the CMS page cache: each plugin names the records it shows in
-`invalidated_by`, and saving one of them clears the cache (jeiweb/cache/plugins.py), so an edit
-shows at once.
+A page with these blocks is kept whole by the page cache (jeiweb/cache/pages.py), which starts
+afresh when any site content changes: a block need not say which records it shows.
 """
 
 from cms.models import CMSPlugin
+from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.cache.plugins import RecordsPlugin
 from pages import models, structured_data
 from pages.forms import EnquiryForm
+from pages.templatetags.college_tags import contact_points_of_page
 
 MODULE = _("College")
 
 
-class CollegePlugin(RecordsPlugin):
+class CollegePlugin(CMSPluginBase):
     module = MODULE
 
 
@@ -26,7 +26,6 @@ class KeyFactsPlugin(CollegePlugin):
     """The current snapshot of the teaching staff or of the students, with computed shares."""
 
     name = _("Key facts")
-    invalidated_by = (models.TeachingStaffProfile, models.SourceSchool, models.StudentBody, models.Programme)
     model = models.KeyFactsPluginModel
 
     def get_render_template(self, context, instance, placeholder):
@@ -52,13 +51,12 @@ class ProgrammeCardsPlugin(CollegePlugin):
     """Cards of the programmes (of one level, or all), linking to their pages."""
 
     name = _("Programme cards")
-    invalidated_by = (models.Programme, models.DegreeAward)
     model = models.ProgrammeCardsPluginModel
     render_template = "pages/plugins/programme_cards.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        programmes = models.Programme.objects.published(instance.language).prefetch_related(
+        programmes = models.Programme.objects.visible(instance.language).prefetch_related(
             "translations", "degree_awards__translations"
         )
         context["programmes"] = programmes.filter(level=instance.level) if instance.level else programmes
@@ -70,13 +68,12 @@ class TimelinePlugin(CollegePlugin):
     """The milestones, oldest first: all of them, or only the latest few."""
 
     name = _("Timeline")
-    invalidated_by = (models.Milestone,)
     model = models.TimelinePluginModel
     render_template = "pages/plugins/timeline.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        milestones = models.Milestone.objects.published(instance.language).prefetch_related("translations")
+        milestones = models.Milestone.objects.visible(instance.language).prefetch_related("translations")
         if instance.latest:
             latest = milestones.order_by("-date", "-pk")[: instance.latest]
             context["milestones"] = sorted(latest, key=lambda milestone: (milestone.date, milestone.pk))
@@ -90,7 +87,6 @@ class CommitteePlugin(CollegePlugin):
     """A joint committee (or all of them) with its members and their roles."""
 
     name = _("Committee")
-    invalidated_by = (models.Committee, models.CommitteeMember)
     model = models.CommitteePluginModel
     render_template = "pages/plugins/committee.html"
 
@@ -111,7 +107,6 @@ class ResourcesPlugin(CollegePlugin):
     """The learning resources every student has: online platforms and devices."""
 
     name = _("Learning resources")
-    invalidated_by = (models.LearningResource,)
     model = CMSPlugin
     render_template = "pages/plugins/resources.html"
 
@@ -128,7 +123,6 @@ class AccreditationsPlugin(CollegePlugin):
     """Who recognised or reviewed what, and when: for one programme or all of them."""
 
     name = _("Accreditations")
-    invalidated_by = (models.Accreditation, models.Programme)
     model = models.AccreditationsPluginModel
     render_template = "pages/plugins/accreditations.html"
 
@@ -148,13 +142,12 @@ class ContactPointsPlugin(CollegePlugin):
     """The offices that answer visitors, with whatever staff have filled in (nothing while empty)."""
 
     name = _("Contact points")
-    invalidated_by = (models.ContactPoint,)
     model = CMSPlugin
     render_template = "pages/plugins/contact_points.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        context["contact_points"] = models.display_contact_points(instance.language)
+        context["contact_points"] = contact_points_of_page(context)  # the footer's too
         return context
 
 
@@ -163,7 +156,6 @@ class EnquiryFormPlugin(CollegePlugin):
     """The enquiry form (its choice of programmes changes with them)."""
 
     name = _("Enquiry form")
-    invalidated_by = (models.Programme,)
     model = CMSPlugin
     render_template = "pages/plugins/enquiry_form.html"
 
@@ -179,13 +171,12 @@ class FaqPlugin(CollegePlugin):
     (without one) about the institute."""
 
     name = _("Questions and answers")
-    invalidated_by = (models.Faq, models.Programme)
     model = models.FaqPluginModel
     render_template = "pages/plugins/faqs.html"
 
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
-        faqs = models.Faq.objects.published(instance.language).prefetch_related("translations")
+        faqs = models.Faq.objects.visible(instance.language).prefetch_related("translations")
         faqs = faqs.filter(programme_id=instance.programme_id) if instance.programme_id else faqs.site_wide()
         context["faqs"] = list(faqs)
         context["heading_id"] = f"faq-heading-{instance.pk}"

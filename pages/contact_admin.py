@@ -10,16 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
 from jeiweb.admin.translations import TranslationsAdmin
+from jeiweb.content.admin_filters import PublishingStateFilter
 from pages import models
 
 
 @admin.register(models.ContactPoint)
 class ContactPointAdmin(TranslationsAdmin):
-    list_display = ["__str__", "kind", "phone", "email", "order", "missing_translations"]
-    list_filter = ["kind"]
+    list_display = ["__str__", "kind", "phone", "email", "order", "state", "missing_translations"]
+    list_filter = ["kind", PublishingStateFilter]
     list_editable = ["order"]
     fieldsets = [
         (None, {"fields": ["name", "kind", "key", "order"]}),
+        (_("Publishing"), {"fields": ["status", "publication_start"]}),
         (
             _("Shown only when filled in"),
             {

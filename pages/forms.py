@@ -37,7 +37,7 @@ def programme_choices(language):
     """(pk, title) of the published programmes in `language`, kept until the content changes."""
 
     def compute():
-        programmes = Programme.objects.published(language).prefetch_related("translations")
+        programmes = Programme.objects.visible(language).prefetch_related("translations")
         return [
             (programme.pk, programme.safe_translation_getter("title", language_code=language))
             for programme in programmes
@@ -66,7 +66,7 @@ class EnquiryForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["province"].choices = [("", _("Choose your province"))] + list(Province.choices)
         programme = self.fields["programme"]
-        programme.queryset = Programme.objects.published(language)
+        programme.queryset = Programme.objects.visible(language)
         programme.required = False
         # Every programme page holds the form: its list of programmes is read once per edit.
         programme.choices = [("", _("Not sure yet / general question")), *programme_choices(language)]

@@ -22,7 +22,10 @@ class ProgrammeProvider(ModelProvider):
     keywords_field = "synonyms"
 
     def get_queryset(self, language):
-        return Programme.objects.published(language).prefetch_related("translations")
+        return Programme.objects.visible(language, scheduled=True).prefetch_related("translations")
+
+    def get_visible_from(self, programme):
+        return programme.visible_from
 
 
 @register
@@ -38,7 +41,10 @@ class MilestoneProvider(ModelProvider):
     text_fields = ("description",)
 
     def get_queryset(self, language):
-        return Milestone.objects.published(language).prefetch_related("translations")
+        return Milestone.objects.visible(language, scheduled=True).prefetch_related("translations")
+
+    def get_visible_from(self, milestone):
+        return milestone.visible_from
 
 
 @register
@@ -54,11 +60,13 @@ class FaqProvider(ModelProvider):
 
     def get_queryset(self, language):
         return (
-            Faq.objects.published(language)
-            .exclude(programme__is_published=False)
+            Faq.objects.visible(language, scheduled=True)
             .select_related("programme")
             .prefetch_related("translations", "programme__translations")
         )
+
+    def get_visible_from(self, faq):
+        return faq.visible_from
 
     def get_url(self, obj, language):
         with translation.override(language):

@@ -9,4 +9,4 @@ class ProgrammeSitemap(TranslatedObjectSitemap):
     url_name = "programmes:detail"
 
     def items(self):
-        return Programme.objects.published().prefetch_related("translations").order_by("order", "pk")
+        return Programme.objects.visible().prefetch_related("translations").order_by("order", "pk")

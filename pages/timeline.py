@@ -80,7 +80,7 @@ def timeline_pages(language, category=""):
     """The pages of the timeline in `language`, optionally of one category (kept per content version)."""
 
     def compute():
-        milestones = Milestone.objects.published(language).chronological()
+        milestones = Milestone.objects.visible(language).chronological()
         if category:
             milestones = milestones.filter(category=category)
         return layout(milestones.values_list("date__year", flat=True))

@@ -69,13 +69,13 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
     def get_object(self, queryset=None):
         # Every translation at once: the switcher and hreflang need the other language's slug.
         return get_translated_or_404(
-            Programme.objects.published(self.language).prefetch_related("translations"), self.kwargs["slug"]
+            Programme.objects.visible(self.language).prefetch_related("translations"), self.kwargs["slug"]
         )
 
     def get_context_data(self, **kwargs):
         programme = self.object
         degrees = list(programme.degree_awards.prefetch_related("translations"))
-        faqs = list(programme.faqs.published(self.language).prefetch_related("translations"))
+        faqs = list(programme.faqs.visible(self.language).prefetch_related("translations"))
         url = programme.get_absolute_url()
         return super().get_context_data(
             meta={"title": programme.title, "description": programme.summary},
@@ -87,7 +87,7 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
             share_url=self.request.build_absolute_uri(url),
             share_title=programme.title,
             accreditations=programme.accreditations.prefetch_related("translations"),
-            milestones=programme.milestones.published(self.language)
+            milestones=programme.milestones.visible(self.language)
             .chronological()
             .prefetch_related("translations"),
             **kwargs,
@@ -109,9 +109,7 @@ class MilestoneListView(ChoiceFilterMixin, ListView):
         active = self.get_filter()
         self.pages = timeline_pages(self.language, active)
         self.page = find_page(self.pages, self.request.GET.get("page"), self.request.GET.get("year"))
-        milestones = (
-            Milestone.objects.published(self.language).chronological().prefetch_related("translations")
-        )
+        milestones = Milestone.objects.visible(self.language).chronological().prefetch_related("translations")
         milestones = milestones.filter(category=active) if active else milestones
         return self.page.milestones(milestones) if self.page else milestones.none()
 

@@ -28,7 +28,7 @@ translations) then update the index at once, and `rebuild_search_index` rebuilds
 
         def get_queryset(self, language):
             # Published items that exist in this language; prefetch what get_text reads.
-            return Programme.objects.published(language).prefetch_related("translations")
+            return Programme.objects.visible(language).prefetch_related("translations")
 
         # get_url(obj, language) defaults to obj.get_absolute_url() in that language; an item
         # without a URL (its apphook page is missing) is left out of the index. get_title and

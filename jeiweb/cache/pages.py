@@ -3,13 +3,16 @@ feeds, calendars, sitemaps, search results), kept as it was sent and replayed by
 `PublicPageCacheMiddleware` under a key made of the *content version*, the address (host, path
 with its language prefix, query) and the response's encoding:
 
-- The content version is one counter in the cache. Saving or deleting any record that a page can
-  show (the college's records, articles, events, categories, CMS pages and their versions, filer
-  images: see CONTENT_APPS) bumps it, so every cached page is stale at once and none is served
-  again. Nothing lists which page shows which record: a change is rare, a re-render is cheap.
-- Content also changes with time alone: a scheduled article comes due, an event ends and moves
-  from "upcoming" to "past". Each app says when that next happens (`AppConfig.next_content_change(now)`);
-  the time is stored beside the counter, and the first request after it bumps the counter. No cron.
+- The content version is one counter in the cache. Saving or deleting any record of site content
+  (each model says so where it is defined, `@site_content`; CMS pages, their versions and filer
+  images are declared in jeiweb/content/registry.py) bumps it, so every cached page is stale at
+  once and none is served again. Nothing lists which page shows which record: a change is rare,
+  a re-render is cheap. This is the site's only cache of content: django CMS's page and
+  placeholder caches are off (settings), and no plugin or record keeps one of its own.
+- Content also changes with time alone: a scheduled record comes due, an event ends and moves
+  from "upcoming" to "past". The registry says when that next happens (`next_content_change(now)`,
+  from the publishing rule of every declared model); the time is stored beside the counter, and
+  the first request after it bumps the counter. No cron.
 - Only anonymous GET/HEAD requests without a session or messages cookie are served from the
   cache, and only GET responses are written to it: staff (their session), previews (staff only)
   and a visitor with a message waiting always get a fresh render. A response that set a cookie
@@ -26,7 +29,6 @@ from urllib.parse import urlencode
 
 from cms.middleware.language import LanguageCookieMiddleware
 from cms.signals import post_obj_operation
-from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -39,45 +41,14 @@ from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import override
 
+from jeiweb.content.registry import is_site_content, next_content_change
+
 STATE_KEY = "jeiweb:content-state"
 # What WeChat, Weibo, QQ and web analytics append to a shared link (`?from=singlemessage&
 # isappinstalled=0`, `utm_source=…`): no view reads them, so a shared link is the same page and
 # the same cache entry, not a render per share.
 SHARING_PARAMETERS = re.compile(r"^(?:utm_\w+|from|isappinstalled|scene|clicktime|enterid|spm|fbclid|gclid)$")
 ENTRY_PREFIX = "jeiweb:page"
-
-# The apps whose records pages show. A save or delete in any of them bumps the content version.
-CONTENT_APPS = {
-    "pages",
-    "news",
-    "cms",
-    "djangocms_versioning",
-    "djangocms_alias",
-    "djangocms_text",
-    "djangocms_link",
-    "filer",
-    "sites",
-}
-# Records of those apps that no page shows (per-user settings, permissions).
-# (cms.urlconfrevision is written when the apphooks' URLs are first loaded.)
-IGNORED_MODELS = {
-    "cms.usersettings",
-    "cms.pageuser",
-    "cms.pageusergroup",
-    "cms.globalpagepermission",
-    "cms.urlconfrevision",
-    # A visitor's enquiry is read by staff only: sending one must not empty every visitor's cache.
-    "pages.enquiry",
-}
-
-
-def next_content_change(now):
-    """The earliest time at which some app's content changes by itself (None: never)."""
-    times = [
-        app.next_content_change(now) for app in apps.get_app_configs() if hasattr(app, "next_content_change")
-    ]
-    times = [moment for moment in times if moment is not None]
-    return min(times) if times else None
 
 
 def _new_state(version):
@@ -124,8 +95,7 @@ def _bump_on_commit():
 
 
 def _record_changed(sender, **kwargs):
-    meta = sender._meta
-    if meta.app_label not in CONTENT_APPS or meta.label_lower in IGNORED_MODELS or kwargs.get("raw"):
+    if kwargs.get("raw") or not is_site_content(sender):
         return
     content_changed()
 
@@ -283,7 +253,7 @@ class PublicPageCacheMiddleware:
 class CacheHeadersMiddleware:
     """What browsers, nginx and a CDN may keep: `public, max-age` for anonymous readers' pages,
     `private, no-store` for anyone with a session (staff above all). Placed above the views
-    (the CMS page cache included), it sees every response that is rendered; conditional GET
+    (the CMS pages included), it sees every response that is rendered; conditional GET
     (ETag/304) is left to Django's ConditionalGetMiddleware, placed above it."""
 
     def __init__(self, get_response):
@@ -305,7 +275,7 @@ class CacheHeadersMiddleware:
         ):
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_CACHE_SECONDS)
         elif "max-age" in response.get("Cache-Control", "") and is_cacheable_response(request, response):
-            patch_cache_control(response, public=True)  # the CMS page cache sets max-age only
+            patch_cache_control(response, public=True)  # a view that set max-age only
         return response
 
 

@@ -1,1 +1,6 @@
-"""The site's content as a whole: the seed loader and the one publishing rule."""
+"""The site's content as a whole: what is site content (`site_content`, registry.py), the one
+publishing rule (publishing.py) and the seed loader (loading.py)."""
+
+from jeiweb.content.registry import site_content
+
+__all__ = ["site_content"]

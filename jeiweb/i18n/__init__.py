@@ -82,13 +82,12 @@ def get_translated_or_404(queryset, slug, language=None, slug_field="slug"):
     own address in this language, when it has one.
     """
     language = language or get_language()
-    slug_lookup = {f"translations__{slug_field}": slug}
     # (language_code, slug) is unique, so this finds at most one object.
-    obj = queryset.filter(translations__language_code=language, **slug_lookup).first()
+    obj = queryset.translated(language, **{slug_field: slug}).first()
     if obj is not None:
         obj.set_current_language(language)
         return obj
-    elsewhere = queryset.filter(**slug_lookup).first()
+    elsewhere = queryset.filter(**{f"translations__{slug_field}": slug}).first()
     if elsewhere is not None and elsewhere.has_translation(language):
         raise SlugOfAnotherLanguage(elsewhere.get_absolute_url(language))
     raise Http404(_("Nothing is published at this address."))

@@ -230,10 +230,12 @@ CMS_LANGUAGES = {
         "public": True,
     },
 }
-# Anonymous pages are served from the CMS page cache; staff edits invalidate it.
-CMS_PAGE_CACHE = True
+# The whole-page cache (jeiweb/cache/pages.py) is the only cache of content: django CMS's page
+# and placeholder caches keep nothing ("content": 0), as both would need clearing on every record
+# change (issue 16 measured them). Switched off (CMS_PAGE_CACHE, CMS_PLACEHOLDER_CACHE = False),
+# they would instead mark every CMS page never-cache, which the whole-page cache refuses to keep.
 CMS_CACHE_DURATIONS = {
-    "content": env.int("CMS_CONTENT_CACHE_SECONDS", default=60),
+    "content": 0,
     "menus": env.int("CMS_MENU_CACHE_SECONDS", default=3600),
     "permissions": 3600,
 }
@@ -290,9 +292,6 @@ FILER_ADD_FILE_VALIDATORS = {
     mime_type: ["news.validation.validate_image_upload"]
     for mime_type in ("image/jpeg", "image/png", "image/gif", "image/webp")
 }
-# The news list and the "latest news" block on the home page (served from the CMS page cache)
-# never show a due scheduled article later than this many seconds after its time.
-NEWS_PLUGIN_CACHE_SECONDS = env.int("NEWS_PLUGIN_CACHE_SECONDS", default=60)
 
 # Static and media files
 STATIC_URL = "/static/"

@@ -10,7 +10,6 @@ from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, Un
 from pages.models.contact import (
     ContactKind,
     ContactPoint,
-    contact_point_of,
     display_contact_points,
     schema_contact_point,
 )
@@ -88,7 +87,6 @@ __all__ = [
     "TeachingStaffProfile",
     "TimelinePluginModel",
     "University",
-    "contact_point_of",
     "display_contact_points",
     "format_precise_date",
     "iso_precise_date",

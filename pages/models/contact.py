@@ -2,23 +2,21 @@
 
 Every field is optional and a page shows only what is filled in: the sources name no phone
 number, e-mail or address, so none is loaded (fixtures/README.md lists what staff must add).
-Pages read contact points through `display_contact_points()`, which caches plain data per
-language: the footer shows one on every page, so it must cost no query once cached.
+Pages read contact points through `display_contact_points()`, as plain data, in two queries:
+the footer shows one on every page, and the whole-page cache (jeiweb/cache/pages.py) keeps the
+rendered page, so a reader of a cached page costs none.
 """
 
-from django.core.cache import cache
 from django.db import models
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
+from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
-from jeiweb.i18n import language_codes
+from jeiweb.content import site_content
+from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel
-
-CACHE_KEY = "pages:contact-points:{language}"
-CACHE_SECONDS = 24 * 60 * 60  # cleared on every save anyway; this bounds a missed signal
 
 
 class ContactKind(models.TextChoices):
@@ -26,7 +24,12 @@ class ContactKind(models.TextChoices):
     INSTITUTE = "institute", _("Institute office")
 
 
-class ContactPoint(KeyedModel, TranslatableModel):
+class ContactPointQuerySet(PublishableQuerySet, TranslatableQuerySet):
+    pass
+
+
+@site_content
+class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
     """An office that answers visitors: the admissions office or the institute office."""
 
     kind = models.CharField(_("kind"), max_length=20, choices=ContactKind.choices)
@@ -52,6 +55,8 @@ class ContactPoint(KeyedModel, TranslatableModel):
         wechat_account=models.CharField(_("WeChat official account"), max_length=100, blank=True),
     )
 
+    objects = ContactPointQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "pk"]
         verbose_name = _("contact point")
@@ -60,16 +65,18 @@ class ContactPoint(KeyedModel, TranslatableModel):
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.key
 
-    def display(self, translation, fallback=None):
-        """What a page shows, as plain data (cacheable): `translation` is the one of the page's
-        language (or None), `fallback` one of another language, for the name only."""
+    def display(self, language):
+        """What a page in `language` shows, as plain data: the texts of that language (the name
+        alone may come from another one, rather than show nothing)."""
+        written = self.has_translation(language)
 
         def text(name):
-            return getattr(translation, name, "") or ""
+            return (written and self.safe_translation_getter(name, language_code=language)) or ""
 
+        name = self.safe_translation_getter("name", language_code=language, any_language=True)
         data = {
             "kind": self.kind,
-            "name": text("name") or getattr(fallback, "name", "") or self.key,
+            "name": name or self.key,
             "address": text("address"),
             "office_hours": text("office_hours"),
             "wechat_account": text("wechat_account"),
@@ -98,35 +105,7 @@ def schema_contact_point(data):
 
 
 def display_contact_points(language):
-    """Every contact point that has something to show, as plain data, from the cache.
-
-    Built in one query (the translations with their contact point), as the footer of a page
-    whose cache is cold asks for it too."""
-    key = CACHE_KEY.format(language=language)
-    points = cache.get(key)
-    if points is None:
-        translations = ContactPoint._parler_meta.root_model.objects.select_related("master__wechat_qr")
-        by_point = {}
-        for translation in translations.order_by("master__order", "master__pk"):
-            by_point.setdefault(translation.master, {})[translation.language_code] = translation
-        points = []
-        for point, texts in by_point.items():
-            fallback = next(iter(texts.values()))
-            data = point.display(texts.get(language), fallback)
-            if data["has_details"]:
-                points.append(data)
-        cache.set(key, points, CACHE_SECONDS)
-    return points
-
-
-def contact_point_of(kind, language):
-    return next((data for data in display_contact_points(language) if data["kind"] == kind), None)
-
-
-def clear_contact_cache(**kwargs):
-    cache.delete_many([CACHE_KEY.format(language=language) for language in language_codes()])
-
-
-for _sender in (ContactPoint, ContactPoint._parler_meta.root_model):
-    for _signal in (post_save, post_delete):
-        _signal.connect(clear_contact_cache, sender=_sender, dispatch_uid=f"contact-cache-{_sender.__name__}")
+    """Every visible contact point that has something to show, as plain data."""
+    points = ContactPoint.objects.visible().select_related("wechat_qr").prefetch_related("translations")
+    shown = [point.display(language) for point in points]
+    return [data for data in shown if data["has_details"]]

@@ -4,11 +4,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import University
 from pages.models.programmes import Programme
 
 
+@site_content
 class DegreeAward(TranslatableModel):
     """The degree one university awards to a programme's graduates, in its own words.
 
@@ -42,6 +44,7 @@ class DegreeAward(TranslatableModel):
         return f"{self.get_university_display()}: {name}"
 
 
+@site_content
 class CurriculumStage(TranslatableModel):
     """A stage (a year, a phase or a module) of a programme's curriculum, in order."""
 

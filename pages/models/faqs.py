@@ -1,25 +1,31 @@
 """Questions parents and applicants ask, with the institute's answers: per programme or site-wide."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
+from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
 from pages.models.programmes import Programme
 
 
-class FaqQuerySet(TranslatableQuerySet):
-    def published(self, language=None):
-        """What visitors see: published questions, and with `language`, those written in it."""
-        faqs = self.filter(is_published=True)
-        return faqs.translated(language) if language else faqs
+class FaqQuerySet(PublishableQuerySet, TranslatableQuerySet):
+    def visible(self, language=None, now=None, scheduled=False):
+        """The publishing rule, and a question on a programme's page only while that programme
+        is visible too (in the same language, at the same time)."""
+        programmes = Programme.objects.visible(language, now, scheduled)
+        questions = super().visible(language, now, scheduled)
+        return questions.filter(Q(programme__isnull=True) | Q(programme__in=programmes))
 
     def site_wide(self):
         return self.filter(programme__isnull=True)
 
 
-class Faq(TranslatableModel):
+@site_content
+class Faq(PublishedByDefault, TranslatableModel):
     """A question and its answer, about one programme or (without one) the institute."""
 
     programme = models.ForeignKey(
@@ -37,7 +43,6 @@ class Faq(TranslatableModel):
         answer=models.TextField(_("answer"), help_text=_("Plain text; a blank line starts a new paragraph.")),
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
 
     objects = FaqQuerySet.as_manager()
 
@@ -48,6 +53,16 @@ class Faq(TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("question", any_language=True) or ""
+
+    def is_visible(self, now=None):
+        return super().is_visible(now) and (self.programme is None or self.programme.is_visible(now))
+
+    @property
+    def visible_from(self):
+        """Not before its programme: a question is on the programme's page."""
+        if self.programme is None:
+            return self.publication_start
+        return max(self.publication_start, self.programme.publication_start)
 
     @property
     def anchor(self):

@@ -5,10 +5,12 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 
 
+@site_content
 class Committee(KeyedModel, TranslatableModel):
     """A joint committee through which the two universities govern the institute."""
 
@@ -34,6 +36,7 @@ class CommitteeRole(models.TextChoices):
     MEMBER = "member", _("Member")
 
 
+@site_content
 class CommitteeMember(TranslatableModel):
     """A person on a joint committee, with their role in it and their post at their university."""
 

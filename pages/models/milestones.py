@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
+from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import reverse_in
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
@@ -20,18 +22,14 @@ class MilestoneCategory(models.TextChoices):
     CEREMONY = "ceremony", _("Ceremony")
 
 
-class MilestoneQuerySet(TranslatableQuerySet):
-    def published(self, language=None):
-        """What visitors see: with `language`, the milestones written in it (an untranslated one
-        is left out of the timeline, as it is of search, rather than shown in the other language)."""
-        return self.translated(language) if language else self.all()
-
+class MilestoneQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def chronological(self):
         # Within a year, a date known only to the year comes first: it is stored as 1 January.
         return self.order_by("date", "pk")
 
 
-class Milestone(KeyedModel, PreciseDateMixin, TranslatableModel):
+@site_content
+class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableModel):
     """An event in the story of the partnership, dated as precisely as it is known."""
 
     category = models.CharField(_("category"), max_length=20, choices=MilestoneCategory.choices)

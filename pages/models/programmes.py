@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
+from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
@@ -34,16 +36,10 @@ LEVEL_AWARDS = {Level.UNDERGRADUATE: Award.BSC, Level.POSTGRADUATE: Award.MSC}
 LEVEL_ROUTES = {Level.UNDERGRADUATE: EntryRoute.GAOKAO, Level.POSTGRADUATE: EntryRoute.MASTERS_EXAM}
 
 
-class ProgrammeQuerySet(TranslatableQuerySet):
-    def published(self, language=None):
-        """What visitors see: published programmes, and with `language`, only those written in it
-        (a programme not yet translated is left out rather than shown in the other language)."""
-        programmes = self.filter(is_published=True)
-        return programmes.translated(language) if language else programmes
-
-    def for_listing(self, language=None):
-        """What a list of programmes shows, in a number of queries that does not grow with it."""
-        return self.published(language).prefetch_related(
+class ProgrammeQuerySet(PublishableQuerySet, TranslatableQuerySet):
+    def for_listing(self, language=None, now=None):
+        """The visible programmes as a list shows them, in a number of queries that does not grow with it."""
+        return self.visible(language, now).prefetch_related(
             "translations", "accreditations__translations", "degree_awards__translations"
         )
 
@@ -61,7 +57,8 @@ def fact_field(verbose_name, help_text=""):
     return models.TextField(verbose_name, blank=True, help_text=help_text)
 
 
-class Programme(KeyedModel, ProgrammeFacts, TranslatableModel):
+@site_content
+class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableModel):
     """A degree programme of the institute: what prospective students find, filter and compare.
 
     Leave a field empty when the sources do not state it (duration, places, fees, dates...):
@@ -103,7 +100,6 @@ class Programme(KeyedModel, ProgrammeFacts, TranslatableModel):
     first_intake_in = year_field(_("year of first intake"))
     places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
-    is_published = models.BooleanField(_("published"), default=True)
     modified = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()

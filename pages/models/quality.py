@@ -4,6 +4,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
 from pages.models.programmes import Programme
@@ -16,6 +17,7 @@ class AccreditationKind(models.TextChoices):
     REVIEW = "review", _("Quality review")
 
 
+@site_content
 class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
     """Who recognised or reviewed what, and when."""
 

@@ -6,11 +6,13 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
 from pages.models.programmes import Programme
 
 
+@site_content
 class StudentBody(PreciseDateMixin, TranslatableModel):
     """A dated snapshot of the student body. The latest is shown as current; older ones are kept."""
 
@@ -60,6 +62,7 @@ class ResourceKind(models.TextChoices):
     DEVICE = "device", _("Device")
 
 
+@site_content
 class LearningResource(KeyedModel, TranslatableModel):
     """Something every student learns with: an online platform or a device."""
 

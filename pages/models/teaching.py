@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import PreciseDateMixin, SnapshotQuerySet
 
@@ -27,6 +28,7 @@ class Figure:
     part_of: str | None = None
 
 
+@site_content
 class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
     """A dated snapshot of the teaching body of the imported courses.
 
@@ -110,6 +112,7 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
         return rows
 
 
+@site_content
 class SourceSchool(TranslatableModel):
     """A school or institute of CQMU that core teachers come from (the sources name six of eight)."""
 

@@ -5,25 +5,36 @@ from django.utils.translation import get_language
 
 from pages.dates import year_display
 from pages.forms import EnquiryForm
-from pages.models import contact_point_of, display_contact_points, schema_contact_point
+from pages.models import display_contact_points, schema_contact_point
 
 register = template.Library()
 
 register.filter("year_display", year_display)
 
 
-@register.simple_tag
-def contact_point(kind):
-    """The office of this kind ("admissions", "institute") with something to show, else None.
+def contact_points_of_page(context):
+    """The contact points a page shows, read once per render: the footer and the JSON-LD both
+    ask (a page is rendered once per content change; the page cache replays it)."""
+    request = context.get("request")
+    language = get_language()
+    read = getattr(request, "contact_points", {})
+    if language not in read:
+        read[language] = display_contact_points(language)
+        if request is not None:
+            request.contact_points = read
+    return read[language]
 
-    Read from the cache (pages/models/contact.py): the footer asks on every page."""
-    return contact_point_of(kind, get_language())
+
+@register.simple_tag(takes_context=True)
+def contact_point(context, kind):
+    """The office of this kind ("admissions", "institute") with something to show, else None."""
+    return next((data for data in contact_points_of_page(context) if data["kind"] == kind), None)
 
 
-@register.simple_tag
-def contact_points_schema():
+@register.simple_tag(takes_context=True)
+def contact_points_schema(context):
     """The contact points as schema.org ContactPoint items, for the institute's JSON-LD."""
-    return [schema_contact_point(data) for data in display_contact_points(get_language())]
+    return [schema_contact_point(data) for data in contact_points_of_page(context)]
 
 
 @register.inclusion_tag("pages/includes/enquiry_form.html")

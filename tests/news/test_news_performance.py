@@ -87,7 +87,7 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(client):
     slug = category.safe_translation_getter("slug", language_code="en")
 
     def urls():
-        third = Article.objects.published("en").filter(categories=category)[2]
+        third = Article.objects.visible("en").filter(categories=category)[2]
         return {
             "list": NEWS,
             "category": f"{NEWS}category/{slug}/",
@@ -105,4 +105,7 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(client):
     # The budgets measured when this was written; a change that adds queries should say why.
     # Every app page type: tests/served/test_query_budgets.py. Home: issue 11 adds the contact points
     # (footer, JSON-LD) and each university's degree on the programme cards.
-    assert with_fifty == {"list": 8, "category": 7, "detail": 10, "rss": 4, "atom": 4, "home": 22}
+    # Issue 16: a render reads the contact points (2 queries) and, on the list and the detail, the
+    # CMS placeholders that django CMS's placeholder cache used to keep (2); the home page 2 fewer.
+    # A render happens once per content change: the page cache replays it with none.
+    assert with_fifty == {"list": 12, "category": 9, "detail": 12, "rss": 4, "atom": 4, "home": 20}

@@ -23,7 +23,7 @@ def visible_titles(client, url):
 
 
 def test_the_seed_story_is_published_in_both_languages_dated_may_2024_in_beijing_time():
-    article = Article.objects.published().get(translations__slug__startswith="cqmu-uol-joint-institute")
+    article = Article.objects.visible().get(translations__slug__startswith="cqmu-uol-joint-institute")
     assert set(article.get_available_languages()) == {"en", "zh-hans"}
     local = timezone.localtime(article.publication_start)
     assert (local.year, local.month, str(local.tzinfo)) == (2024, 5, "Asia/Shanghai")
@@ -48,19 +48,21 @@ def test_a_draft_is_hidden_from_visitors_everywhere(client):
 
 def test_a_scheduled_article_appears_at_its_time_without_any_job(client):
     now = timezone.now()
-    scheduled = make_article(publication_start=now + timedelta(seconds=2), title="Coming soon")
+    scheduled = make_article(publication_start=now + timedelta(hours=1), title="Coming soon")
     url = scheduled.get_absolute_url("en")
     with time_machine.travel(now, tick=False) as clock:
         assert "Coming soon" not in visible_titles(client, NEWS["en"])
         assert client.get(url).status_code == 404
         assert "Coming soon" not in client.get("/en/").content.decode()
 
-        # Time passes: nothing is saved, no job runs; the cached pages end at its time.
+        # Time passes: nothing is saved, no job runs; the cached pages end at its time, the
+        # home page's "latest news" block included.
         clock.move_to(scheduled.publication_start + timedelta(milliseconds=100))
 
         assert "Coming soon" in visible_titles(client, NEWS["en"])
         assert client.get(url).status_code == 200
         assert "Coming soon" in client.get(NEWS["en"] + "feed/rss/").content.decode()
+        assert "Coming soon" in client.get("/en/").content.decode()
 
 
 def test_the_published_queryset_is_the_one_rule_with_time_and_language():
@@ -68,12 +70,12 @@ def test_the_published_queryset_is_the_one_rule_with_time_and_language():
     later = make_article(publication_start=now + timedelta(days=1))
     english_only = make_article(languages=("en",))
     draft = make_article(status=Status.DRAFT)
-    assert later not in Article.objects.published()
-    assert later in Article.objects.published(now=now + timedelta(days=2))
-    assert later in Article.objects.scheduled()
-    assert english_only in Article.objects.published("en")
-    assert english_only not in Article.objects.published("zh-hans")
-    assert draft not in Article.objects.published(now=now + timedelta(days=2))
+    assert later not in Article.objects.visible()
+    assert later in Article.objects.visible(now=now + timedelta(days=2))
+    assert Article.objects.next_visibility_change(now) == later.publication_start
+    assert english_only in Article.objects.visible("en")
+    assert english_only not in Article.objects.visible("zh-hans")
+    assert draft not in Article.objects.visible(now=now + timedelta(days=2))
 
 
 def test_an_article_missing_the_visitors_language_is_left_out_of_list_page_and_feeds(client):

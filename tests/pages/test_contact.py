@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from jeiweb.content.publishing import Status
 from pages import models
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +60,7 @@ def test_the_footer_shows_the_institute_office_once_staff_fill_it_in(client, lan
         email="office@example.edu.cn",
         address={"en": "1 Example Road, Chongqing", "zh-hans": "重庆市示例路1号"},
     )
-    # The Contact page is served from the CMS page cache: saving a contact point clears it.
+    # The Contact page is served from the page cache: saving a contact point starts it afresh.
     html = footer(html_of(client, CONTACT[language]))
     assert '<a href="tel:+862300000000">+86 23 0000 0000</a>' in html
     assert "mailto:office@example.edu.cn" in html
@@ -67,13 +68,19 @@ def test_the_footer_shows_the_institute_office_once_staff_fill_it_in(client, lan
     assert "office@example.edu.cn" in footer(html_of(client, CLINICAL[language]))
 
 
-def test_the_footer_contact_costs_no_query_once_cached(client):
+def test_the_footer_contact_costs_no_query_once_the_page_is_cached(client):
     fill_in("institute", email="office@example.edu.cn")
-    html_of(client, "/en/search/")  # warms the caches
+    html_of(client, "/en/search/")  # into the page cache
     with CaptureQueriesContext(connection) as queries:
         html = html_of(client, "/en/search/")
     assert "office@example.edu.cn" in footer(html)
     assert not [query for query in queries.captured_queries if "pages_contactpoint" in query["sql"]]
+
+
+def test_a_draft_contact_point_is_shown_nowhere(client):
+    fill_in("institute", email="office@example.edu.cn", status=Status.DRAFT)
+    assert "office@example.edu.cn" not in html_of(client, CONTACT["en"])
+    assert "institute" not in [data["kind"] for data in models.display_contact_points("en")]
 
 
 @pytest.mark.parametrize("language", ["en", "zh-hans"])

@@ -32,7 +32,7 @@ def programme_url(key, language):
 
 
 def programme_urls(language):
-    return {programme.get_absolute_url(language) for programme in Programme.objects.published(language)}
+    return {programme.get_absolute_url(language) for programme in Programme.objects.visible(language)}
 
 
 def kinds(found_urls, language):

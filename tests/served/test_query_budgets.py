@@ -36,7 +36,7 @@ def page_types(category, event):
     slug = category.safe_translation_getter("slug", language_code="en")
     zh_slug = category.safe_translation_getter("slug", language_code="zh-hans")
     year = timezone.localtime().year
-    third = Article.objects.published("en").filter(categories=category)[2]
+    third = Article.objects.visible("en").filter(categories=category)[2]
     event_slug = event.safe_translation_getter("slug", language_code="en")
     return {
         "news list": NEWS,
