@@ -31,10 +31,16 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.locmem import LocMemCache
+from django.dispatch import Signal
 from django_redis.cache import RedisCache
 from django_redis.exceptions import ConnectionInterrupted
 
 logger = logging.getLogger("jeiweb.cache")
+
+# Sent when Redis answers again after an outage. Edits made during it bumped the content version
+# only in a stand-in (jeiweb/cache/pages.py connects it: the pages Redis kept from before the
+# outage must not be served again as if nothing had changed).
+cache_recovered = Signal()
 
 # What `CircuitBreaker.admit` answers: go to Redis (closed), go to Redis as the one probe
 # (half-open), or use the stand-in (open).
@@ -181,6 +187,8 @@ class BreakerRedisCache(RedisCache):
         changed = self.breaker.failed(ticket, failure) if failure else self.breaker.succeeded(ticket)
         if changed:
             self.stand_in.clear()
+        if changed and not failure:
+            cache_recovered.send(sender=type(self))
 
     def probe(self):
         """Does Redis itself work (a write read back), whatever the breaker says? For /healthz,

@@ -41,6 +41,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.http import parse_http_date_safe
 from django.utils.translation import override
 
+from jeiweb.cache.breaker import cache_recovered
 from jeiweb.content.registry import is_site_content, next_content_change
 
 STATE_KEY = "jeiweb:content-state"
@@ -125,6 +126,14 @@ def connect_content_version():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_record_changed, weak=False, dispatch_uid=f"jeiweb-content-version-{id(signal)}")
     post_obj_operation.connect(_cms_operation, weak=False, dispatch_uid="jeiweb-content-version-cms")
+    cache_recovered.connect(_cache_recovered, weak=False, dispatch_uid="jeiweb-content-version-recovered")
+
+
+def _cache_recovered(sender, **kwargs):
+    """Redis is back after an outage: an edit made meanwhile bumped the version only in some
+    process's stand-in, so every page Redis kept from before is stale. Forgetting the state
+    starts a new version from the clock (see the module's docstring), with no query here."""
+    cache.delete(STATE_KEY)
 
 
 def is_cacheable_request(request):

@@ -10,8 +10,10 @@ import threading
 import time
 
 import pytest
+from django.core.cache import cache as default_cache
 
 from jeiweb.cache.breaker import CLOSED, PROBE, SKIP, BreakerRedisCache, CircuitBreaker
+from jeiweb.cache.pages import STATE_KEY
 from tests.support.server import PrivateRedis, free_port
 
 WINDOW = 5.0
@@ -235,3 +237,17 @@ def test_the_health_probe_asks_redis_itself_and_moves_the_breaker(redis_server, 
         assert cache.breaker.is_open
     assert cache.probe() is True  # no need to wait for the window
     assert not cache.breaker.is_open
+
+
+def test_when_redis_answers_again_every_page_it_kept_from_before_the_outage_is_stale(redis_server, clock):
+    # An edit during the outage bumped the content version only in a stand-in: the pages Redis
+    # kept from before must not be replayed once it is back.
+    cache = backend(redis_server.url, clock)
+    default_cache.set(STATE_KEY, {"version": 1, "next_change": None})
+    with redis_server.frozen():
+        cache.get("menu")
+    assert default_cache.get(STATE_KEY) is not None
+    clock.advance(WINDOW)
+    cache.get("menu")  # the probe: Redis answers
+    assert not cache.breaker.is_open
+    assert default_cache.get(STATE_KEY) is None  # the next request starts a new version
