@@ -29,6 +29,13 @@ class ProgrammeCardsPluginModel(CMSPlugin):
         return self.get_level_display() or str(_("All programmes"))
 
 
+def limited_to(model, verbose_name, help_text):
+    """The one record a block may be limited to (deleting it deletes the block); empty: all."""
+    return models.ForeignKey(
+        model, on_delete=models.CASCADE, null=True, blank=True, verbose_name=verbose_name, help_text=help_text
+    )
+
+
 class TimelinePluginModel(CMSPlugin):
     latest = models.PositiveSmallIntegerField(
         _("latest milestones"), null=True, blank=True, help_text=_("Empty: the whole timeline.")
@@ -39,41 +46,22 @@ class TimelinePluginModel(CMSPlugin):
 
 
 class CommitteePluginModel(CMSPlugin):
-    committee = models.ForeignKey(
-        Committee,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("committee"),
-        help_text=_("Empty: every committee."),
-    )
+    committee = limited_to(Committee, _("committee"), _("Empty: every committee."))
 
     def __str__(self):
         return str(self.committee or _("All committees"))
 
 
 class AccreditationsPluginModel(CMSPlugin):
-    programme = models.ForeignKey(
-        Programme,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("programme"),
-        help_text=_("Empty: every accreditation."),
-    )
+    programme = limited_to(Programme, _("programme"), _("Empty: every accreditation."))
 
     def __str__(self):
         return str(self.programme or _("All accreditations"))
 
 
 class FaqPluginModel(CMSPlugin):
-    programme = models.ForeignKey(
-        Programme,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        verbose_name=_("programme"),
-        help_text=_("Empty: the questions about the institute (those without a programme)."),
+    programme = limited_to(
+        Programme, _("programme"), _("Empty: the questions about the institute (those without a programme).")
     )
 
     def __str__(self):
