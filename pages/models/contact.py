@@ -2,7 +2,7 @@
 
 Every field is optional and a page shows only what is filled in: the sources name no phone
 number, e-mail or address, so none is loaded (fixtures/README.md lists what staff must add).
-Pages read contact points through `display_contact_points()`, as plain data, in two queries:
+Pages read contact points through `display_contact_points()`, as plain data, once per content change:
 the footer shows one on every page, and the whole-page cache (jeiweb/cache/pages.py) keeps the
 rendered page, so a reader of a cached page costs none.
 """
@@ -13,6 +13,7 @@ from filer.fields.image import FilerImageField
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
@@ -105,7 +106,12 @@ def schema_contact_point(data):
 
 
 def display_contact_points(language):
-    """Every visible contact point that has something to show, as plain data."""
-    points = ContactPoint.objects.visible().select_related("wechat_qr").prefetch_related("translations")
-    shown = [point.display(language) for point in points]
-    return [data for data in shown if data["has_details"]]
+    """Every visible contact point that has something to show, as plain data: read once per
+    content change (the footer of every page shows them), like every derived read."""
+
+    def read():
+        points = ContactPoint.objects.visible().select_related("wechat_qr").prefetch_related("translations")
+        shown = [point.display(language) for point in points]
+        return [data for data in shown if data["has_details"]]
+
+    return per_version(f"contact-points:{language}", read)

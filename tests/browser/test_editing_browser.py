@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image as PILImage
 
+from jeiweb.admin.roles import NEWS_PHOTOS_FOLDER
+
 pytestmark = pytest.mark.browser
 
 CREATE_SUPERUSER = """
@@ -211,7 +213,7 @@ def test_a_bilingual_article_with_a_photo_is_written_and_scheduled_in_seven_clic
         .stdout.strip()
         .splitlines()[-1]
     )
-    assert check == "Scheduled News photos ['en', 'zh-hans']"
+    assert check == f"Scheduled {NEWS_PHOTOS_FOLDER} ['en', 'zh-hans']"  # the news editors' own folder
 
     page.goto(served.url + "/zh-hans/admin/translations/")
     screenshot(page, "translations-to-do")

@@ -1,4 +1,4 @@
-"""Query budgets of every app page type: the same with 12 articles as with 60, and at most 10
+"""Query budgets of every app page type: the same with 12 articles as with 60, and at most 12
 when the page itself is not cached. (Served from the cache, every page takes none:
 tests/core/test_pagecache.py.)
 
@@ -22,7 +22,9 @@ from tests.news.factories import bulk_articles, make_category, make_event, make_
 pytestmark = pytest.mark.django_db
 
 NEWS = "/en/news-events/"
-UNCACHED_BUDGET = 10
+# 10 until issue 16; since then django CMS's placeholder cache keeps nothing (the whole-page
+# cache is the one cache of content), so a render reads the page's placeholders itself: 2 more.
+UNCACHED_BUDGET = 12
 # A programme's page shows five kinds of related records besides the programme (each
 # university's degree, accreditations, milestones, FAQs, the curriculum), each a query and one
 # for its translations (django-parler), and django CMS spends three (the apphook's page, its
