@@ -267,17 +267,23 @@ def test_static_files_carry_nosniff_and_the_resource_policy(site):
     assert response.headers["Cross-Origin-Resource-Policy"] == "same-origin"
 
 
+def watched_page(context):
+    """A new page of `context` and the list its console's Content Security Policy violations fill."""
+    page = context.new_page()
+    violations = []
+
+    def note(message):
+        if "Content Security Policy" in message.text:
+            violations.append(message.text)
+
+    page.on("console", note)
+    return page, violations
+
+
 @pytest.mark.browser
 def test_chromium_runs_every_page_type_without_a_policy_violation(site, browser):
     context = browser.new_context(extra_http_headers=PROXIED)
-    page = context.new_page()
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    page, violations = watched_page(context)
     try:
         for _kind, path in audited_paths():
             page.goto(site.url + path)
@@ -294,14 +300,7 @@ def test_chromium_runs_every_page_type_without_a_policy_violation(site, browser)
 @pytest.mark.browser
 def test_chromium_runs_the_cms_toolbar_editing_and_the_admin_for_staff_without_a_violation(site, browser):
     context = browser.new_context(extra_http_headers=PROXIED)
-    page = context.new_page()
-    violations = []
-    page.on(
-        "console",
-        lambda message: (
-            violations.append(message.text) if "Content Security Policy" in message.text else None
-        ),
-    )
+    page, violations = watched_page(context)
     # Signed in over (pretend) HTTPS; the browser speaks plain http to gunicorn, so it gets the
     # session cookie without the Secure flag, which it would not send over http.
     session = SimpleCookie(cookies_of(staff_session(site.url))[-1])["sessionid"].value
