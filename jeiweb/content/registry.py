@@ -13,6 +13,8 @@ a visible record passes (an event ends and moves from upcoming to past).
 
 # Our models declared as site content: {model: the time fields whose passing changes a page}.
 _declared = {}
+# {model: the relations to the child records that are part of it (a programme's degrees)}.
+_children = {}
 
 # Third-party apps whose records pages show; of those, the models that no page shows.
 THIRD_PARTY_APPS = {
@@ -34,11 +36,14 @@ THIRD_PARTY_IGNORED = {
 }
 
 
-def site_content(model=None, *, changes_at=()):
-    """Class decorator: `model` is site content (`changes_at`: see the module's docstring)."""
+def site_content(model=None, *, changes_at=(), children=()):
+    """Class decorator: `model` is site content (`changes_at`: see the module's docstring).
+    `children` names the reverse relations of the records that belong to one of its records
+    (a programme's degrees): they are kept and restored with it."""
 
     def declare(model):
         _declared[model] = tuple(changes_at)
+        _children[model] = tuple(children)
         return model
 
     return declare(model) if model is not None else declare
@@ -46,6 +51,11 @@ def site_content(model=None, *, changes_at=()):
 
 def declared_models():
     return list(_declared)
+
+
+def children_of(model):
+    """The relations `site_content(children=...)` declared for `model`."""
+    return _children.get(model, ())
 
 
 def owner(sender):
