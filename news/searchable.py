@@ -18,12 +18,6 @@ class ArticleProvider(ModelProvider):
     title_field = "title"
     text_fields = ("summary", "body")
 
-    def get_queryset(self, language):
-        return Article.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, article):
-        return article.visible_from
-
 
 @register
 class EventProvider(ModelProvider):
@@ -32,9 +26,3 @@ class EventProvider(ModelProvider):
     label = _("Event")
     title_field = "title"
     text_fields = ("location", "description")
-
-    def get_queryset(self, language):
-        return Event.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, event):
-        return event.visible_from

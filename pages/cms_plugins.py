@@ -18,7 +18,17 @@ MODULE = _("College")
 
 
 class CollegePlugin(CMSPluginBase):
+    """A block that shows records: each plugin says what it adds to the page in `records`."""
+
     module = MODULE
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        context.update(self.records(instance, context))
+        return context
+
+    def records(self, instance, context):
+        return {}
 
 
 @plugin_pool.register_plugin
@@ -31,8 +41,7 @@ class KeyFactsPlugin(CollegePlugin):
     def get_render_template(self, context, instance, placeholder):
         return f"pages/plugins/key_facts_{instance.subject}.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         if instance.subject == models.KeyFactsSubject.TEACHING:
             snapshots = models.TeachingStaffProfile.objects.prefetch_related(
                 "translations",
@@ -42,8 +51,7 @@ class KeyFactsPlugin(CollegePlugin):
             snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
                 "translations", "programme__translations"
             )
-        context["snapshot"] = snapshots.current()
-        return context
+        return {"snapshot": snapshots.current()}
 
 
 @plugin_pool.register_plugin
@@ -54,13 +62,11 @@ class ProgrammeCardsPlugin(CollegePlugin):
     model = models.ProgrammeCardsPluginModel
     render_template = "pages/plugins/programme_cards.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         programmes = models.Programme.objects.visible(instance.language).prefetch_related(
             "translations", "degree_awards__translations"
         )
-        context["programmes"] = programmes.filter(level=instance.level) if instance.level else programmes
-        return context
+        return {"programmes": programmes.filter(level=instance.level) if instance.level else programmes}
 
 
 @plugin_pool.register_plugin
@@ -71,15 +77,12 @@ class TimelinePlugin(CollegePlugin):
     model = models.TimelinePluginModel
     render_template = "pages/plugins/timeline.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         milestones = models.Milestone.objects.visible(instance.language).prefetch_related("translations")
         if instance.latest:
             latest = milestones.order_by("-date", "-pk")[: instance.latest]
-            context["milestones"] = sorted(latest, key=lambda milestone: (milestone.date, milestone.pk))
-        else:
-            context["milestones"] = milestones.chronological()
-        return context
+            return {"milestones": sorted(latest, key=lambda milestone: (milestone.date, milestone.pk))}
+        return {"milestones": milestones.chronological()}
 
 
 @plugin_pool.register_plugin
@@ -90,16 +93,14 @@ class CommitteePlugin(CollegePlugin):
     model = models.CommitteePluginModel
     render_template = "pages/plugins/committee.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         committees = models.Committee.objects.prefetch_related(
             "translations",
             Prefetch("members", models.CommitteeMember.objects.prefetch_related("translations")),
         )
         if instance.committee_id:
             committees = committees.filter(pk=instance.committee_id)
-        context["committees"] = committees
-        return context
+        return {"committees": committees}
 
 
 @plugin_pool.register_plugin
@@ -110,12 +111,12 @@ class ResourcesPlugin(CollegePlugin):
     model = CMSPlugin
     render_template = "pages/plugins/resources.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         resources = list(models.LearningResource.objects.prefetch_related("translations"))
-        context["devices"] = [r for r in resources if r.kind == models.ResourceKind.DEVICE]
-        context["platforms"] = [r for r in resources if r.kind == models.ResourceKind.PLATFORM]
-        return context
+        return {
+            "devices": [r for r in resources if r.kind == models.ResourceKind.DEVICE],
+            "platforms": [r for r in resources if r.kind == models.ResourceKind.PLATFORM],
+        }
 
 
 @plugin_pool.register_plugin
@@ -126,15 +127,13 @@ class AccreditationsPlugin(CollegePlugin):
     model = models.AccreditationsPluginModel
     render_template = "pages/plugins/accreditations.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         accreditations = models.Accreditation.objects.select_related("programme").prefetch_related(
             "translations", "programme__translations"
         )
         if instance.programme_id:
             accreditations = accreditations.filter(programme_id=instance.programme_id)
-        context["accreditations"] = accreditations
-        return context
+        return {"accreditations": accreditations}
 
 
 @plugin_pool.register_plugin
@@ -145,10 +144,8 @@ class ContactPointsPlugin(CollegePlugin):
     model = CMSPlugin
     render_template = "pages/plugins/contact_points.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        context["contact_points"] = contact_points_of_page(context)  # the footer's too
-        return context
+    def records(self, instance, context):
+        return {"contact_points": contact_points_of_page(context)}  # the footer's too
 
 
 @plugin_pool.register_plugin
@@ -159,10 +156,8 @@ class EnquiryFormPlugin(CollegePlugin):
     model = CMSPlugin
     render_template = "pages/plugins/enquiry_form.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        context["form"] = EnquiryForm(language=instance.language)
-        return context
+    def records(self, instance, context):
+        return {"form": EnquiryForm(language=instance.language)}
 
 
 @plugin_pool.register_plugin
@@ -174,13 +169,11 @@ class FaqPlugin(CollegePlugin):
     model = models.FaqPluginModel
     render_template = "pages/plugins/faqs.html"
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
+    def records(self, instance, context):
         faqs = models.Faq.objects.visible(instance.language).prefetch_related("translations")
         faqs = faqs.filter(programme_id=instance.programme_id) if instance.programme_id else faqs.site_wide()
-        context["faqs"] = list(faqs)
-        context["heading_id"] = f"faq-heading-{instance.pk}"
+        shown = {"faqs": list(faqs), "heading_id": f"faq-heading-{instance.pk}"}
         request = context.get("request")
-        if request is not None and context["faqs"]:
-            context["faq_structured_data"] = structured_data.faq_page(request, context["faqs"], request.path)
-        return context
+        if request is not None and shown["faqs"]:
+            shown["faq_structured_data"] = structured_data.faq_page(request, shown["faqs"], request.path)
+        return shown

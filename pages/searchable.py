@@ -21,12 +21,6 @@ class ProgrammeProvider(ModelProvider):
     # Staff's other words for it (临床, MBBS, medicine…): found like words of the title.
     keywords_field = "synonyms"
 
-    def get_queryset(self, language):
-        return Programme.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, programme):
-        return programme.visible_from
-
 
 @register
 class MilestoneProvider(ModelProvider):
@@ -39,12 +33,6 @@ class MilestoneProvider(ModelProvider):
     weight = 5
     title_field = "title"
     text_fields = ("description",)
-
-    def get_queryset(self, language):
-        return Milestone.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, milestone):
-        return milestone.visible_from
 
 
 @register
@@ -60,13 +48,11 @@ class FaqProvider(ModelProvider):
 
     def get_queryset(self, language):
         return (
-            Faq.objects.visible(language, scheduled=True)
+            super()
+            .get_queryset(language)
             .select_related("programme")
-            .prefetch_related("translations", "programme__translations")
+            .prefetch_related("programme__translations")
         )
-
-    def get_visible_from(self, faq):
-        return faq.visible_from
 
     def get_url(self, obj, language):
         with translation.override(language):

@@ -26,10 +26,9 @@ translations) then update the index at once, and `rebuild_search_index` rebuilds
         title_field = "title"  # translated fields; HTML in text fields is reduced to words
         text_fields = ("summary", "description")
 
-        def get_queryset(self, language):
-            # Published items that exist in this language; prefetch what get_text reads.
-            return Programme.objects.visible(language).prefetch_related("translations")
-
+        # get_queryset(language) defaults to what the publishing rule lets visitors see in
+        # that language (jeiweb/content/publishing.py), with its translations: override it
+        # to prefetch more of what get_text reads.
         # get_url(obj, language) defaults to obj.get_absolute_url() in that language; an item
         # without a URL (its apphook page is missing) is left out of the index. get_title and
         # get_text can be overridden for anything the fields do not say.
@@ -58,7 +57,9 @@ from django.db.models.signals import post_delete, post_save
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.html import strip_tags
+from parler.models import TranslatableModelMixin
 
+from jeiweb.content.publishing import Publishable
 from jeiweb.i18n import language_codes
 from search import indexing
 from search.models import DEFAULT_WEIGHT
@@ -122,8 +123,15 @@ class ModelProvider(SearchProvider):
     model: type[models.Model] | None = None
 
     def get_queryset(self, language):
-        """The objects visitors may see in `language`."""
-        return self.model._default_manager.all()
+        """The objects visitors may see in `language`: of a model under the publishing rule,
+        those published in it, scheduled ones included (indexed ahead, found from their
+        `get_visible_from`), with their translations."""
+        objects = self.model._default_manager.all()
+        if issubclass(self.model, Publishable):
+            objects = objects.visible(language, scheduled=True)
+        if issubclass(self.model, TranslatableModelMixin):
+            objects = objects.prefetch_related("translations")
+        return objects
 
     def get_url(self, obj, language):
         if hasattr(obj, "set_current_language"):
@@ -162,7 +170,7 @@ class ModelProvider(SearchProvider):
 
     def get_visible_from(self, obj):
         """When the object becomes visible, if that is a time that may lie ahead."""
-        return None
+        return obj.visible_from if isinstance(obj, Publishable) else None
 
     def key(self, pk):
         return f"{self.kind}:{pk}"

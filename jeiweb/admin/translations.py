@@ -54,10 +54,9 @@ class TranslatedSlugForm(TranslatableModelForm):
         return cleaned_data
 
     def _slug_is_taken(self, slug):
-        translations = self._meta.model._parler_meta.get_model_by_field("slug")
-        others = translations.objects.filter(language_code=self.language_code, slug=slug)
+        others = self._meta.model._default_manager.translated(self.language_code, slug=slug)
         if self.instance.pk:
-            others = others.exclude(master_id=self.instance.pk)
+            others = others.exclude(pk=self.instance.pk)
         return others.exists()
 
 

@@ -172,7 +172,7 @@ def bulk_articles(count, category=None, image=None, start=None):
         )
         for index in range(count)
     )
-    Translation = Article._parler_meta.root_model
+    Translation = Article._meta.get_field("translations").related_model
     Translation.objects.bulk_create(
         Translation(
             master=article,
