@@ -7,8 +7,8 @@ with its language prefix, query) and the response's encoding:
   (each model says so where it is defined, `@site_content`; CMS pages, their versions and filer
   images are declared in jeiweb/content/registry.py) bumps it, so every cached page is stale at
   once and none is served again. Nothing lists which page shows which record: a change is rare,
-  a re-render is cheap. This is the site's only cache of content: django CMS's page and
-  placeholder caches are off (settings), and no plugin or record keeps one of its own.
+  a re-render is cheap. django CMS's own page and placeholder caches start afresh with it
+  (`forget_cms_renderings`), and no plugin or record keeps a cache of its own.
 - Content also changes with time alone: a scheduled record comes due, an event ends and moves
   from "upcoming" to "past". The registry says when that next happens (`next_content_change(now)`,
   from the publishing rule of every declared model); the time is stored beside the counter, and
@@ -55,7 +55,23 @@ ENTRY_PREFIX = "jeiweb:page"
 def _new_state(version):
     state = {"version": version, "next_change": next_content_change(timezone.now())}
     cache.set(STATE_KEY, state, timeout=None)
+    forget_cms_renderings()
     return state
+
+
+def forget_cms_renderings():
+    """django CMS keeps its own renderings of pages and placeholders, which it clears when a
+    page changes but not when a record that a block shows changes (or comes due): they follow
+    the content version too, so that a render after an edit reuses every placeholder that
+    has not changed instead of running every block again (a CMS page: 33 ms instead of 12)."""
+    from cms.cache import invalidate_cms_page_cache
+    from cms.cache.placeholder import clear_placeholder_cache
+    from cms.models import CMSPlugin, Placeholder
+
+    invalidate_cms_page_cache()
+    placed = CMSPlugin.objects.values_list("placeholder_id", "language").distinct()
+    for placeholder_id, language in placed.order_by():
+        clear_placeholder_cache(Placeholder(pk=placeholder_id), language, settings.SITE_ID)
 
 
 def content_state():

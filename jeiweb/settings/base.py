@@ -230,12 +230,11 @@ CMS_LANGUAGES = {
         "public": True,
     },
 }
-# The whole-page cache (jeiweb/cache/pages.py) is the only cache of content: django CMS's page
-# and placeholder caches keep nothing ("content": 0), as both would need clearing on every record
-# change (issue 16 measured them). Switched off (CMS_PAGE_CACHE, CMS_PLACEHOLDER_CACHE = False),
-# they would instead mark every CMS page never-cache, which the whole-page cache refuses to keep.
+# django CMS's page and placeholder caches start afresh with the content version of the
+# whole-page cache (jeiweb/cache/pages.py: forget_cms_renderings), on any record change and
+# when a scheduled one comes due; this is only the longest they keep an entry.
 CMS_CACHE_DURATIONS = {
-    "content": 0,
+    "content": env.int("CMS_CONTENT_CACHE_SECONDS", default=3600),
     "menus": env.int("CMS_MENU_CACHE_SECONDS", default=3600),
     "permissions": 3600,
 }

@@ -270,3 +270,22 @@ def test_a_transaction_bumps_the_version_once_more_when_it_commits(django_captur
         during = content_version()
     assert callbacks == [_bump_on_commit]
     assert content_version() > during
+
+
+def test_a_record_edit_shows_at_once_in_the_cms_blocks_that_show_it(client):
+    """django CMS keeps its rendered placeholders, and forgets them with the content version."""
+    assert "Clinical Medicine" in client.get("/en/").content.decode()
+    programme = Programme.objects.language("en").get(translations__slug="clinical-medicine")
+    programme.title = "Clinical Medicine (renamed)"
+    programme.save()
+    assert "Clinical Medicine (renamed)" in client.get("/en/").content.decode()
+    # Not the page cache's replay: an address it has never seen renders the page again.
+    assert "Clinical Medicine (renamed)" in client.get("/en/?fresh=1").content.decode()
+
+
+def test_a_scheduled_article_appears_in_the_cms_blocks_when_it_comes_due(client):
+    due = timezone.now() + timedelta(minutes=10)
+    make_article(title="Home page story due soon", publication_start=due)
+    assert "Home page story due soon" not in client.get("/en/").content.decode()
+    with time_machine.travel(due, tick=False):
+        assert "Home page story due soon" in client.get("/en/?after=due").content.decode()
