@@ -317,8 +317,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# The login lockout and the security headers: jeiweb/settings/security.py.
-from jeiweb.settings.security import *  # noqa: E402, F403
-
-# Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
+# Uploads, thumbnails, static and media files (media.py); the login lockout and the security
+# headers (security.py).
 from jeiweb.settings.media import *  # noqa: E402, F403
+from jeiweb.settings.security import *  # noqa: E402, F403
