@@ -5,6 +5,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 
@@ -15,7 +16,18 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
+    """On PostgreSQL each worker's test database is a copy of the run's seeded site (one
+    migrate and one content load per run, shared with the served sites), not built anew."""
+    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        seed = request.getfixturevalue("site_seed")
+        settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = seed.template
+
+
+@pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    if settings.DATABASES["default"].get("TEST", {}).get("TEMPLATE"):
+        return  # a copy of the seeded site
     with django_db_blocker.unblock():
         call_command("load_site_content", verbosity=0)
 
