@@ -9,9 +9,8 @@ import io
 import json
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_lazy as _
-
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from pages.models import AdmissionRecord, AdmissionsCharter, CostOfStudy, Province, Track
 
@@ -90,7 +89,9 @@ class AdmissionsTable:
     @property
     def rows(self):
         """Each year's cells as strings, year first."""
-        return [[str(r.year), *(cell(name, getattr(r, name)) for name, _label in COLUMNS)] for r in self.records]
+        return [
+            [str(r.year), *(cell(name, getattr(r, name)) for name, _label in COLUMNS)] for r in self.records
+        ]
 
     @property
     def ranks(self):

@@ -173,7 +173,9 @@ class AdmissionRecordResource(resources.ModelResource):
 
     def before_import(self, dataset, **kwargs):
         """Name the columns (English or Chinese headers), then clear the years the file replaces."""
-        dataset.headers = [HEADER_FIELDS.get(text(header).casefold(), text(header)) for header in dataset.headers]
+        dataset.headers = [
+            HEADER_FIELDS.get(text(header).casefold(), text(header)) for header in dataset.headers
+        ]
         self.prepare_lookups()
         self.seen = {}
         replaced = set()
@@ -203,7 +205,9 @@ class AdmissionRecordResource(resources.ModelResource):
             first = self.seen.setdefault(key, kwargs.get("row_number"))
             if first != kwargs.get("row_number"):
                 errors[NON_FIELD_ERRORS] = [
-                    ValidationError(_("The same programme, year, province and track as row %(row)s.") % {"row": first})
+                    ValidationError(
+                        _("The same programme, year, province and track as row %(row)s.") % {"row": first}
+                    )
                 ]
         if errors:
             raise ValidationError(errors)

@@ -68,7 +68,9 @@ class ProgrammeAdmissionsView(AdmissionsMixin, DetailView):
         table = self.get_table()
         title = _("%(programme)s: places and results by province") % {"programme": programme.title}
         downloads = {
-            extension: reverse_in(None, f"programmes:admissions-{extension}", query=self.choice.query, slug=programme.slug)
+            extension: reverse_in(
+                None, f"programmes:admissions-{extension}", query=self.choice.query, slug=programme.slug
+            )
             for extension in ("csv", "json")
         }
         return super().get_context_data(
@@ -76,7 +78,9 @@ class ProgrammeAdmissionsView(AdmissionsMixin, DetailView):
             page_title=title,
             provinces=self.provinces,
             choice=self.choice,
-            tracks=[(track, track.label) for track in self.choice.province.tracks] if self.choice.province else [],
+            tracks=[(track, track.label) for track in self.choice.province.tracks]
+            if self.choice.province
+            else [],
             table=table,
             chart=chart_of(table),
             published=bool(table.records) or has_records(programme),

@@ -321,7 +321,6 @@ LOGGING = {
 }
 
 # The login lockout and the security headers: jeiweb/settings/security.py.
-from jeiweb.settings.security import *  # noqa: E402, F403
-
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
+from jeiweb.settings.security import *  # noqa: E402, F403

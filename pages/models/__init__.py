@@ -15,15 +15,15 @@ from pages.models.admissions import (
     TrackSystem,
 )
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.contact import (
     ContactKind,
     ContactPoint,
     display_contact_points,
     schema_contact_point,
 )
-from pages.models.curriculum import CurriculumStage, DegreeAward
-from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.costs import Amount, CostOfStudy, CostStage
+from pages.models.curriculum import CurriculumStage, DegreeAward
 from pages.models.enquiries import Enquiry, EnquiryStatus, ProvinceChoice
 from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
 from pages.models.faqs import Faq, FaqQuerySet

@@ -98,7 +98,9 @@ class Province(KeyedModel, TranslatableModel):
 class AdmissionRecordQuerySet(PublishableQuerySet, models.QuerySet):
     def table(self, programme, province, track, now=None):
         """One province's and track's rows of a programme, oldest year first."""
-        return self.visible(now=now).filter(programme=programme, province=province, track=track).order_by("year")
+        return (
+            self.visible(now=now).filter(programme=programme, province=province, track=track).order_by("year")
+        )
 
 
 def count_field(verbose_name):
@@ -115,7 +117,10 @@ class AdmissionRecord(PublishedByDefault):
     Imported a year at a time (the Import button); every figure is optional, as published."""
 
     programme = models.ForeignKey(
-        "pages.Programme", on_delete=models.CASCADE, related_name="admission_records", verbose_name=_("programme")
+        "pages.Programme",
+        on_delete=models.CASCADE,
+        related_name="admission_records",
+        verbose_name=_("programme"),
     )
     year = models.PositiveSmallIntegerField(
         _("year"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -127,7 +132,9 @@ class AdmissionRecord(PublishedByDefault):
     planned_places = count_field(_("planned places"))
     admitted = count_field(_("admitted"))
     highest_score = score_field(_("highest score"))
-    average_score = models.DecimalField(_("average score"), max_digits=5, decimal_places=1, null=True, blank=True)
+    average_score = models.DecimalField(
+        _("average score"), max_digits=5, decimal_places=1, null=True, blank=True
+    )
     lowest_score = score_field(_("lowest score"))
     lowest_rank = models.PositiveIntegerField(
         _("lowest rank"),

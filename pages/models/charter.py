@@ -50,7 +50,9 @@ class AdmissionsCharter(Publishable, TranslatableModel):
         changes_summary=models.TextField(
             _("what changed from the previous year"),
             blank=True,
-            help_text=_("Optional: in your words. Left empty, the page lists the paragraphs added and removed."),
+            help_text=_(
+                "Optional: in your words. Left empty, the page lists the paragraphs added and removed."
+            ),
         ),
     )
 
@@ -73,7 +75,9 @@ class AdmissionsCharter(Publishable, TranslatableModel):
 
     def changes_from(self, previous):
         """The paragraphs added to and removed from `previous` (in the current language)."""
-        before = paragraphs(previous.safe_translation_getter("body", language_code=self.get_current_language()))
+        before = paragraphs(
+            previous.safe_translation_getter("body", language_code=self.get_current_language())
+        )
         after = self.paragraphs
         added, removed = [], []
         for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=before, b=after, autojunk=False).get_opcodes():

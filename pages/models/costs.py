@@ -11,7 +11,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
@@ -46,7 +45,9 @@ class CostOfStudyQuerySet(PublishableQuerySet, models.QuerySet):
 
     def current_for(self, programme, now=None):
         """The costs visitors read: those of the latest published year of entry."""
-        return self.visible(now=now).filter(programme=programme).with_stages().order_by("-intake_year").first()
+        return (
+            self.visible(now=now).filter(programme=programme).with_stages().order_by("-intake_year").first()
+        )
 
 
 @site_content(children=("stages",))
@@ -96,7 +97,9 @@ class CostOfStudy(Publishable):
     def total(self):
         """The whole programme, every stage for all its years, in yuan and in pounds."""
         totals = [stage.total for stage in self.stage_list]
-        return Amount(cny=sum((t.cny for t in totals), Decimal(0)), gbp=sum((t.gbp for t in totals), Decimal(0)))
+        return Amount(
+            cny=sum((t.cny for t in totals), Decimal(0)), gbp=sum((t.gbp for t in totals), Decimal(0))
+        )
 
 
 def fee_field(verbose_name):
@@ -113,7 +116,10 @@ class CostStage(TranslatableModel):
         title=models.CharField(_("stage"), max_length=120, help_text=_("For example “Years 1–3, Chongqing”."))
     )
     years = models.PositiveSmallIntegerField(
-        _("years"), default=1, validators=[MinValueValidator(1)], help_text=_("How many years the stage lasts.")
+        _("years"),
+        default=1,
+        validators=[MinValueValidator(1)],
+        help_text=_("How many years the stage lasts."),
     )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices, default=Currency.CNY)
     tuition = fee_field(_("tuition a year"))

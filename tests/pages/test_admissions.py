@@ -39,7 +39,9 @@ def made_up_rows(programme_title, years=YEARS):
                 rank = 30000 - 1000 * (year - 2015) + 10 * province.order + n
                 name = province.safe_translation_getter("name", language_code="zh-hans")
                 label = str(models.Track(track).label)
-                rows.append([programme_title, year, name, label, 10, 10, lowest + 40, lowest + 15, lowest, rank, 520])
+                rows.append(
+                    [programme_title, year, name, label, 10, 10, lowest + 40, lowest + 15, lowest, rank, 520]
+                )
     return rows
 
 
@@ -77,7 +79,9 @@ def admissions_url(programme, language="zh-hans", **query):
 
 
 def table_cells(html):
-    body = re.search(r'<table class="data-table admissions-table">.*?<tbody>(.*?)</tbody>', html, re.S).group(1)
+    body = re.search(r'<table class="data-table admissions-table">.*?<tbody>(.*?)</tbody>', html, re.S).group(
+        1
+    )
     rows = re.findall(r"<tr>(.*?)</tr>", body, re.S)
     return [[c.replace("–", "") for c in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)] for row in rows]
 
@@ -101,8 +105,17 @@ def test_the_chongqing_2024_physics_row_is_shown_in_chinese_with_its_computed_ma
     record = models.AdmissionRecord.objects.get(
         programme=programme, year=2024, province__key="chongqing", track=models.Track.PHYSICS
     )
-    assert row == ["2024", "10", "10", str(record.highest_score), str(record.average_score),
-                   str(record.lowest_score), "520", f"+{record.lowest_score - 520}", str(record.lowest_rank)]
+    assert row == [
+        "2024",
+        "10",
+        "10",
+        str(record.highest_score),
+        str(record.average_score),
+        str(record.lowest_score),
+        "520",
+        f"+{record.lowest_score - 520}",
+        str(record.lowest_rank),
+    ]
     assert "线差" in html and "最低位次" in html and "重庆 · 物理类" in html
     # Before its reform (2021) Chongqing had science and arts: another table, not mixed in.
     assert [row[0] for row in table_cells(html)] == ["2021", "2022", "2023", "2024"]
@@ -127,7 +140,9 @@ def test_the_csv_and_json_downloads_equal_the_table(client, imported):
     assert text.startswith("\ufeff") and response["Content-Type"].startswith("text/csv")
     headings, *rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert headings[0] == "年份" and rows == table
-    data = json.loads(client.get(reverse_in("zh-hans", "programmes:admissions-json", query=query, slug=slug)).content)
+    data = json.loads(
+        client.get(reverse_in("zh-hans", "programmes:admissions-json", query=query, slug=slug)).content
+    )
     assert [str(row["year"]) for row in data["rows"]] == [row[0] for row in table]
     assert [str(row["lowest_rank"]) for row in data["rows"]] == [row[-1] for row in table]
     assert [f"+{row['margin']}" for row in data["rows"]] == [row[-2] for row in table]
@@ -147,7 +162,10 @@ def test_a_bad_file_is_refused_with_row_numbered_chinese_errors_and_nothing_chan
     result = import_file(chinese_file(rows, "csv"))
     assert models.AdmissionRecord.objects.count() == before  # the 2024 rows were not replaced
     with override("zh-hans"):
-        errors = {row.number: " ".join(str(m) for ms in row.error_dict.values() for m in ms) for row in result.invalid_rows}
+        errors = {
+            row.number: " ".join(str(m) for ms in row.error_dict.values() for m in ms)
+            for row in result.invalid_rows
+        }
     assert set(errors) == {2, 3, 4, 5}
     assert "未知的省份" in errors[2]
     assert "满分750分" in errors[3]
@@ -190,11 +208,20 @@ def test_the_page_reads_few_queries_with_a_large_table(client, django_assert_max
     provinces = list(models.Province.objects.order_by("order")[:MAINLAND])
     models.AdmissionRecord.objects.bulk_create(
         models.AdmissionRecord(
-            programme=p, year=year, province=province, track=track, planned_places=5,
-            lowest_score=600, control_line=500, lowest_rank=1000 + year,
-            publication_start=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC), status="published",
+            programme=p,
+            year=year,
+            province=province,
+            track=track,
+            planned_places=5,
+            lowest_score=600,
+            control_line=500,
+            lowest_rank=1000 + year,
+            publication_start=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC),
+            status="published",
         )
-        for p in programmes for province in provinces for year in YEARS
+        for p in programmes
+        for province in provinces
+        for year in YEARS
         for track in ("physics", "history", "science")
     )
     url = admissions_url(programmes[0], province="chongqing", track="physics")
