@@ -108,6 +108,7 @@ def fee_field(verbose_name):
     )
 
 
+@site_content
 class CostStage(TranslatableModel):
     """A year or stage of the programme, with its yearly costs in the currency they are paid in."""
 
