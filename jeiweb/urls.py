@@ -15,11 +15,12 @@ from jeiweb.admin.accounts import password_reset_urls
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
-from pages.sitemaps import ProgrammeSitemap
+from pages.sitemaps import ProgrammeAdmissionsSitemap, ProgrammeSitemap
 
 sitemaps = {
     "pages": CMSPageSitemap,
     "programmes": ProgrammeSitemap,
+    "admissions": ProgrammeAdmissionsSitemap,
     "articles": ArticleSitemap,
     "events": EventSitemap,
     "news-lists": NewsListSitemap,

@@ -177,5 +177,5 @@ class FaqAdmin(CollegeAdmin):
     search_fields = ["translations__question", "translations__answer"]
 
 
-# The contact points and the enquiries inbox have their own module.
-from pages import contact_admin  # noqa: E402, F401
+# The contact points and the enquiries inbox, and the admissions, have their own modules.
+from pages import admissions_admin, contact_admin  # noqa: E402, F401

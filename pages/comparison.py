@@ -38,6 +38,21 @@ def accreditations_of(programme):
     )
 
 
+def cost_of(programme):
+    """The whole programme's cost in yuan (and pounds), with the rate's date; "" before staff enter it.
+    Reads `programme.published_costs` (the list view prefetches it, latest year of entry first)."""
+    costs = getattr(programme, "published_costs", None)
+    if not costs:
+        return ""
+    cost = costs[0]
+    total = cost.total
+    return _("%(cny)s yuan (£%(gbp)s at the rate of %(date)s)") % {
+        "cny": total.cny_display,
+        "gbp": total.gbp_display,
+        "date": day(cost.rate_date),
+    }
+
+
 def fact_rows(programmes):
     """Every comparable fact, as (label, values): a value of "" is a fact not entered yet."""
     rows = [
@@ -56,6 +71,7 @@ def fact_rows(programmes):
         (_("Language of instruction"), [p.language_of_instruction for p in programmes]),
         (_("Annual tuition"), [p.tuition_display for p in programmes]),
         (_("Places per year"), [str(p.places or "") for p in programmes]),
+        (_("Whole cost of study"), [cost_of(p) for p in programmes]),
         (_("Application deadline"), [day(p.application_closes) for p in programmes]),
         (_("Programme starts"), [day(p.starts_on) for p in programmes]),
     ]

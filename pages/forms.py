@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from jeiweb.cache.pages import per_version
-from pages.models import Enquiry, Programme, Province
+from pages.models import Enquiry, Programme, ProvinceChoice
 
 # Mainland mobile numbers are 11 digits starting 13–19; landlines are an area code (0 + 2–3
 # digits) and 7–8 digits; anything else must be written internationally, with its "+".
@@ -64,7 +64,7 @@ class EnquiryForm(forms.ModelForm):
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = [("", _("Choose your province"))] + list(Province.choices)
+        self.fields["province"].choices = [("", _("Choose your province"))] + list(ProvinceChoice.choices)
         programme = self.fields["programme"]
         programme.queryset = Programme.objects.visible(language)
         programme.required = False

@@ -93,6 +93,8 @@ STEPS = (
     Step("contact_points", models.ContactPoint, by_key, optional=True),
     Step("teaching_staff", models.TeachingStaffProfile, by_date, parts=(SCHOOLS,)),
     Step("students", models.StudentBody, by_date_and_programme),
+    # Reference data for the admissions tables (the tables themselves are imported by staff).
+    Step("provinces", models.Province, by_key, optional=True),
 )
 
 

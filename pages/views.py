@@ -7,6 +7,7 @@ from django.views.generic import DetailView, ListView
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404, reverse_in
 from pages import structured_data
+from pages.admissions import admissions_box
 from pages.comparison import compare
 from pages.dates import year_display
 from pages.models import Level, Milestone, MilestoneCategory, Programme
@@ -60,17 +61,22 @@ class ProgrammeListView(ChoiceFilterMixin, ListView):
         return context
 
 
-class ProgrammeDetailView(TranslatedViewMixin, DetailView):
-    """One programme at its slug in the visitor's language; the switcher goes to the other slug."""
-
-    template_name = "pages/programme_detail.html"
-    context_object_name = "programme"
+class ProgrammeObjectMixin(TranslatedViewMixin):
+    """A page of one programme, at its slug in the visitor's language."""
 
     def get_object(self, queryset=None):
         # Every translation at once: the switcher and hreflang need the other language's slug.
         return get_translated_or_404(
             Programme.objects.visible(self.language).prefetch_related("translations"), self.kwargs["slug"]
         )
+
+
+class ProgrammeDetailView(ProgrammeObjectMixin, DetailView):
+    """One programme at its slug in the visitor's language; the switcher goes to the other slug.
+    With `?province=…`, its admissions box shows that province's places of the latest year."""
+
+    template_name = "pages/programme_detail.html"
+    context_object_name = "programme"
 
     def get_context_data(self, **kwargs):
         programme = self.object
@@ -90,6 +96,7 @@ class ProgrammeDetailView(TranslatedViewMixin, DetailView):
             milestones=programme.milestones.visible(self.language)
             .chronological()
             .prefetch_related("translations"),
+            **admissions_box(programme, self.request.GET),
             **kwargs,
         )
 

@@ -61,6 +61,32 @@ ROLES = (
             ],
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
+            # The admissions tables (imported a year at a time: add and delete), the costs of
+            # study and the charters; the provinces are reference data they may correct.
+            ("pages", "admissionrecord"): [
+                "add_admissionrecord",
+                "change_admissionrecord",
+                "delete_admissionrecord",
+                "view_admissionrecord",
+            ],
+            ("pages", "costofstudy"): [
+                "add_costofstudy",
+                "change_costofstudy",
+                "delete_costofstudy",
+                "view_costofstudy",
+            ],
+            ("pages", "coststage"): [
+                "add_coststage",
+                "change_coststage",
+                "delete_coststage",
+                "view_coststage",
+            ],
+            ("pages", "admissionscharter"): [
+                "add_admissionscharter",
+                "change_admissionscharter",
+                "view_admissionscharter",
+            ],
+            ("pages", "province"): ["change_province", "view_province"],
         },
         PAGE_PHOTOS_FOLDER,
         plugins=True,

@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "csp",
     # Login lockout after repeated failures (per account and per address).
     "axes",
+    # Staff import tables (the admissions figures) from CSV or Excel, previewed first.
+    "import_export",
 ]
 
 MIDDLEWARE = [

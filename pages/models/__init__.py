@@ -6,15 +6,25 @@ dates, counts and order are shared by both languages. One module per concept.
 """
 
 from pages.dates import DatePrecision, format_precise_date, iso_precise_date
+from pages.models.admissions import (
+    SYSTEM_TRACKS,
+    AdmissionRecord,
+    AdmissionRecordQuerySet,
+    Province,
+    Track,
+    TrackSystem,
+)
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.contact import (
     ContactKind,
     ContactPoint,
     display_contact_points,
     schema_contact_point,
 )
+from pages.models.costs import Amount, CostOfStudy, CostStage
 from pages.models.curriculum import CurriculumStage, DegreeAward
-from pages.models.enquiries import Enquiry, EnquiryStatus, Province
+from pages.models.enquiries import Enquiry, EnquiryStatus, ProvinceChoice
 from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
 from pages.models.faqs import Faq, FaqQuerySet
 from pages.models.governance import Committee, CommitteeMember, CommitteeRole
@@ -42,6 +52,17 @@ from pages.models.students import LearningResource, ResourceKind, StudentBody
 from pages.models.teaching import Figure, SourceSchool, TeachingStaffProfile, share
 
 __all__ = [
+    "SYSTEM_TRACKS",
+    "AdmissionRecord",
+    "AdmissionRecordQuerySet",
+    "AdmissionsCharter",
+    "Amount",
+    "CharterChanges",
+    "CostOfStudy",
+    "CostStage",
+    "ProvinceChoice",
+    "Track",
+    "TrackSystem",
     "KEY_DATES",
     "Currency",
     "CurriculumStage",

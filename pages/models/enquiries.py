@@ -13,8 +13,9 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
-class Province(models.TextChoices):
-    """China's 34 provincial-level divisions, in the order of the national standard (GB/T 2260)."""
+class ProvinceChoice(models.TextChoices):
+    """China's 34 provincial-level divisions, in the order of the national standard (GB/T 2260):
+    an enquirer's province (the admissions tables use the `Province` records instead)."""
 
     BEIJING = "beijing", _("Beijing")
     TIANJIN = "tianjin", _("Tianjin")
@@ -71,7 +72,7 @@ class Enquiry(models.Model):
     name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
-    province = models.CharField(_("province"), max_length=20, choices=Province.choices)
+    province = models.CharField(_("province"), max_length=20, choices=ProvinceChoice.choices)
     programme = models.ForeignKey(
         "pages.Programme",
         on_delete=models.SET_NULL,

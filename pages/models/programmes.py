@@ -39,8 +39,14 @@ LEVEL_ROUTES = {Level.UNDERGRADUATE: EntryRoute.GAOKAO, Level.POSTGRADUATE: Entr
 class ProgrammeQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def for_listing(self, language=None, now=None):
         """The visible programmes as a list shows them, in a number of queries that does not grow with it."""
+        from pages.models.costs import CostOfStudy
+
+        costs = CostOfStudy.objects.visible(now=now).order_by("-intake_year").prefetch_related("stages")
         return self.visible(language, now).prefetch_related(
-            "translations", "accreditations__translations", "degree_awards__translations"
+            "translations",
+            "accreditations__translations",
+            "degree_awards__translations",
+            models.Prefetch("costs", queryset=costs, to_attr="published_costs"),
         )
 
 

