@@ -81,17 +81,25 @@ def is_site_content(sender):
 
 
 def next_content_change(now):
-    """The earliest moment after `now` at which declared content changes by itself (None: never)."""
+    """The earliest moment after `now` at which declared content changes by itself (None: never).
+
+    One query for every declared model, however many there are: the moments each one lies in
+    wait for (publication times ahead; the declared time fields of visible records), united."""
+    from django.db.models import F
+
     from jeiweb.content.publishing import Publishable
 
-    times = []
+    waiting = []
     for model, fields in _declared.items():
         records = model._default_manager.all()
         if issubclass(model, Publishable):
-            times.append(records.next_visibility_change(now))
+            scheduled = records.visible(scheduled=True).filter(publication_start__gt=now)
+            waiting.append(scheduled.values_list("publication_start"))
             records = records.visible(now=now)
         for field in fields:
-            later = records.filter(**{f"{field}__gt": now}).order_by(field)
-            times.append(later.values_list(field, flat=True).first())
-    times = [moment for moment in times if moment is not None]
-    return min(times) if times else None
+            later = records.filter(**{f"{field}__gt": now}).annotate(moment=F(field))
+            waiting.append(later.values_list("moment"))
+    if not waiting:
+        return None
+    moments = waiting[0].order_by().union(*(query.order_by() for query in waiting[1:]))
+    return min((moment for (moment,) in moments), default=None)

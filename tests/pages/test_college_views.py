@@ -219,10 +219,10 @@ def test_the_programme_list_costs_the_same_queries_for_4_or_40_programmes(
         make.programme()
     with_40 = queries_for(client, "/en/programmes/?level=undergraduate")
     assert with_40 == with_4
-    # issue 16: +4, each publishable model's next change for the page cache's state; issue 19: +3
-    # of those (admission records, costs, charters) and +1, the costs of the comparison.
+    # +1: when content next changes by itself, for the page cache's state; +1: the costs of
+    # the comparison.
     cache.clear()
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(22):
         client.get("/zh-hans/zhuanye/")
 
 
@@ -235,18 +235,18 @@ def test_the_timeline_costs_the_same_queries_for_4_or_40_milestones(client, djan
         make.milestone(date=__import__("datetime").date(year, 3, 1))
     with_40 = queries_for(client, "/en/milestones/")
     assert with_40 == with_4
-    # issue 16: +1, each publishable model's next change for the page cache's state; issue 19: +3.
+    # +1: when content next changes by itself, for the page cache's state.
     cache.clear()
-    with django_assert_max_num_queries(24):
+    with django_assert_max_num_queries(21):
         client.get("/zh-hans/fazhan-licheng/")
 
 
 def test_a_programme_page_stays_within_its_query_budget(client, django_assert_max_num_queries):
     client.get(CLINICAL["en"])
-    # issue 16: +3, each publishable model's next change for the page cache's state; issue 19: +3
-    # of those, and +5: the provinces (2), whether figures are published, the cost, the charter.
+    # +1: when content next changes by itself, for the page cache's state; +5: the provinces
+    # (2), whether figures are published, the cost, the charter.
     cache.clear()
-    with django_assert_max_num_queries(36):
+    with django_assert_max_num_queries(31):
         client.get(CLINICAL["zh-hans"])
 
 
