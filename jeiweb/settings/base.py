@@ -323,3 +323,6 @@ from jeiweb.settings.security import *  # noqa: E402, F403
 
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
+
+# Review before publishing (the two-person rule): jeiweb/settings/review.py.
+from jeiweb.settings.review import *  # noqa: E402, F403
