@@ -123,6 +123,10 @@ class ReviewedAdmin:
             and not self.may_publish(request)
             and (add or self.has_change_permission(request, obj))
         )
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Read-only, in every language tab: parler offers a missing translation's tab as an
+            # addition, with save buttons a writer's POST would only meet with a 403.
+            context.update(show_save=False, show_save_and_continue=False, show_save_and_add_another=False)
         if obj is not None and obj.is_awaiting_review and may_approve(request.user, self.model):
             context["review_url"] = review_url(obj)  # the approver's way to the review page
         return super().render_change_form(request, context, add, change, form_url, obj)
