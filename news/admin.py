@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from filer.models import Folder, Image
 from filer.validation import FileValidationError
 
+from jeiweb.admin.review import ReviewedAdmin
 from jeiweb.admin.roles import NEWS_PHOTOS_FOLDER
 from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.content.admin_filters import PublishingStateFilter
@@ -74,10 +75,19 @@ class ArticleForm(TranslatedSlugForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(TranslationsAdmin):
+class ArticleAdmin(ReviewedAdmin, TranslationsAdmin):
+    """Writers save drafts and submit them; approvers publish (jeiweb/admin/review.py)."""
+
     form = ArticleForm
-    list_display = ["__str__", "state", "publication_start", "missing_translations", "is_featured"]
-    list_filter = [PublishingStateFilter, "categories", LanguageFilter, "is_featured"]
+    list_display = [
+        "__str__",
+        "state",
+        "review_state",
+        "publication_start",
+        "missing_translations",
+        "is_featured",
+    ]
+    list_filter = [PublishingStateFilter, "review_state", "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
     search_fields = ["translations__title", "translations__summary"]
     filter_horizontal = ["categories", "related_programmes", "related_milestones"]
@@ -93,12 +103,6 @@ class ArticleAdmin(TranslationsAdmin):
     ]
 
     slug_from = "title"
-
-    def get_readonly_fields(self, request, obj=None):
-        # Only those allowed to publish choose the status; others write drafts.
-        if request.user.has_perm("news.publish_article"):
-            return self.readonly_fields
-        return [*self.readonly_fields, "status"]
 
     @admin.display(description=_("status"), ordering="status")
     def state(self, obj):
@@ -117,9 +121,11 @@ class ArticleAdmin(TranslationsAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationsAdmin):
-    list_display = ["__str__", "status", "start", "end", "missing_translations"]
-    list_filter = ["status", LanguageFilter]
+class EventAdmin(ReviewedAdmin, TranslationsAdmin):
+    """Writers save drafts and submit them; approvers publish (jeiweb/admin/review.py)."""
+
+    list_display = ["__str__", "status", "review_state", "start", "end", "missing_translations"]
+    list_filter = ["status", "review_state", LanguageFilter]
     date_hierarchy = "start"
     search_fields = ["translations__title", "translations__location"]
     autocomplete_fields = ["article"]

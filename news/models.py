@@ -22,6 +22,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.content.publishing import Publishable, PublishableQuerySet, Status  # noqa: F401 (Status: re-exported)
+from jeiweb.content.review import Reviewable
 from jeiweb.i18n import reverse_in, translated_url
 from jeiweb.i18n.status import last_changed_field
 
@@ -83,9 +84,10 @@ class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 @site_content
-class Article(Publishable, TranslatableModel):
+class Article(Publishable, Reviewable, TranslatableModel):
     """A news story, in English and Chinese. It is visible to visitors once it is published and
-    its publication time has come; until then staff can preview it at its address."""
+    its publication time has come; until then staff can preview it at its address. A writer's
+    article is published by an approver (jeiweb/content/review.py)."""
 
     translations = TranslatedFields(
         changed=last_changed_field(),
@@ -181,9 +183,10 @@ class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 # An event moves from the upcoming events to the past ones when it ends: a page changes then.
 @site_content(changes_at=["end"])
-class Event(Publishable, TranslatableModel):
+class Event(Publishable, Reviewable, TranslatableModel):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
-    Visitors see it once published, in lists of upcoming and past events and in their calendar."""
+    Visitors see it once published, in lists of upcoming and past events and in their calendar.
+    A writer's event is published by an approver (jeiweb/content/review.py)."""
 
     translations = TranslatedFields(
         changed=last_changed_field(),
@@ -213,6 +216,7 @@ class Event(Publishable, TranslatableModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["-start", "-pk"]
+        permissions = [("publish_event", _("Can publish events"))]
         # Upcoming events (end ≥ now, soonest first) and past ones (end < now, latest first).
         indexes = [
             models.Index(fields=["status", "end"], name="news_event_by_end"),

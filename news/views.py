@@ -7,7 +7,6 @@ H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, View
@@ -111,19 +110,37 @@ class ArticleListView(TranslatedViewMixin, ListView):
         return context
 
 
-class ArticleDetailView(TranslatedViewMixin, DetailView):
-    """An article at its address in the visitor's language. Staff who may change articles also see
-    drafts and scheduled articles here, marked as a preview and never cached."""
+class StaffPreviewMixin:
+    """A detail page that staff who may change its model also see before it is visible (a draft,
+    a scheduled or a submitted record: what an approver reviews), marked as a preview, kept out of
+    search engines and never cached."""
 
+    def previewable(self):
+        """The records this request may see at their address."""
+        opts = self.model._meta
+        if self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+            return self.model.objects.all()
+        return self.model.objects.visible()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=not self.object.is_visible(), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)
+        return response
+
+
+class ArticleDetailView(StaffPreviewMixin, TranslatedViewMixin, DetailView):
+    """An article at its address in the visitor's language (staff: a preview before it is visible)."""
+
+    model = Article
     template_name = "news/article_detail.html"
     context_object_name = "article"
 
-    @cached_property
-    def is_staff_preview(self):
-        return self.request.user.has_perm("news.change_article")
-
     def get_object(self, queryset=None):
-        articles = Article.objects.all() if self.is_staff_preview else Article.objects.visible()
+        articles = self.previewable()
         article = get_translated_or_404(
             with_relations_flags(articles.select_related("featured_image").prefetch_related("translations")),
             self.kwargs["slug"],
@@ -161,7 +178,6 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
         article, *related_articles = attach_categories([article, *related], language)
         image_url = article.featured_image.url if article.featured_image else None
         context.update(
-            is_preview=not article.is_visible(),
             previous_article=neighbour(earlier, language, "-publication_start", "-pk"),
             next_article=neighbour(later, language, "publication_start", "pk"),
             related_articles=related_articles,
@@ -183,12 +199,6 @@ class ArticleDetailView(TranslatedViewMixin, DetailView):
             structured_data=structured_data.article(self.request, article),
         )
         return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["is_preview"]:
-            add_never_cache_headers(response)
-        return response
 
 
 class EventListView(TranslatedViewMixin, ListView):
@@ -212,13 +222,16 @@ class EventListView(TranslatedViewMixin, ListView):
         return super().get_context_data(past=self.past, heading=title, meta={"title": title}, **kwargs)
 
 
-class EventDetailView(TranslatedViewMixin, DetailView):
+class EventDetailView(StaffPreviewMixin, TranslatedViewMixin, DetailView):
+    """An event at its address in the visitor's language (staff: a preview before it is visible)."""
+
+    model = Event
     template_name = "news/event_detail.html"
     context_object_name = "event"
 
     def get_object(self, queryset=None):
         return get_translated_or_404(
-            Event.objects.visible().select_related("article").prefetch_related("translations"),
+            self.previewable().select_related("article").prefetch_related("translations"),
             self.kwargs["slug"],
         )
 

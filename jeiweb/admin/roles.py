@@ -21,10 +21,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from filer.models import Folder, FolderPermission
 
-PAGE_EDITORS = "Page editors"
-NEWS_EDITORS = "News editors"
+PAGE_EDITORS = "Page editors"  # 页面编辑
+NEWS_EDITORS = "News editors"  # 新闻编辑
+NEWS_WRITERS = "News writers"  # 新闻撰稿人
 PAGE_PHOTOS_FOLDER = "Page photos / 页面图片"
 NEWS_PHOTOS_FOLDER = "News photos / 新闻图片"
+
+# Approving what a News writer submits (the two-person rule, jeiweb/content/review.py): read,
+# preview, correct and publish articles and events. An approver holds this.
+NEWS_APPROVAL = {
+    ("news", "article"): ["view_article", "change_article", "publish_article"],
+    ("news", "event"): ["view_event", "change_event", "publish_event"],
+}
 
 # Every role uploads and manages the images (and their folders) its work uses.
 MEDIA_PERMISSIONS = {
@@ -59,6 +67,8 @@ ROLES = (
                 "change_pagecontentversion",
                 "view_pagecontentversion",
             ],
+            # Page editors also approve the news writers' articles and events.
+            **NEWS_APPROVAL,
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
             # The admissions tables (imported a year at a time: add and delete), the costs of
@@ -91,8 +101,8 @@ ROLES = (
         PAGE_PHOTOS_FOLDER,
         plugins=True,
     ),
-    # Write, publish and delete articles, events and categories. No CMS pages, users, groups
-    # or settings.
+    # Write, publish and delete articles, events and categories; approve what writers submit.
+    # No CMS pages, users, groups or settings.
     Role(
         NEWS_EDITORS,
         {
@@ -103,11 +113,25 @@ ROLES = (
                 "view_article",
                 "publish_article",
             ],
-            ("news", "event"): ["add_event", "change_event", "delete_event", "view_event"],
+            ("news", "event"): ["add_event", "change_event", "delete_event", "view_event", "publish_event"],
             ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
             **MEDIA_PERMISSIONS,
             # Filer's media library (folders and the upload button) needs its own permission.
             ("filer", "folder"): ["add_folder", "change_folder", "view_folder", "can_use_directory_listing"],
+        },
+        NEWS_PHOTOS_FOLDER,
+    ),
+    # Write articles and events as drafts and submit them for review (the two-person rule):
+    # never publish or schedule them, change nothing published, delete nothing. Categories are
+    # chosen, not made. Photos go to the news editors' folder.
+    Role(
+        NEWS_WRITERS,
+        {
+            ("news", "article"): ["add_article", "change_article", "view_article"],
+            ("news", "event"): ["add_event", "change_event", "view_event"],
+            ("news", "category"): ["view_category"],
+            **MEDIA_PERMISSIONS,
+            ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
         },
         NEWS_PHOTOS_FOLDER,
     ),

@@ -20,6 +20,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 
 from jeiweb.admin.cms_views import DRAFT_VIEWS, answer_bad_input, may_read_drafts_of
+from jeiweb.admin.review_views import review_count, review_queue_view, review_record_view
 from jeiweb.admin.roles import may_enter
 from jeiweb.admin.views import editors_guide_view, translation_status_view
 
@@ -65,8 +66,19 @@ class EditingSite(AdminSite):
         return [
             path("translations/", self.admin_view(translation_status_view), name="translation-status"),
             path("guide/", self.admin_view(editors_guide_view), name="editors-guide"),
+            path("review/", self.admin_view(review_queue_view), name="review-queue"),
+            path(
+                "review/<str:app_label>/<str:model_name>/<int:pk>/",
+                self.admin_view(review_record_view),
+                name="review-record",
+            ),
             *super().get_urls(),
         ]
+
+    def index(self, request, extra_context=None):
+        """The index, with how many records await this approver's review (none: not an approver)."""
+        extra_context = {"review_count": review_count(request.user), **(extra_context or {})}
+        return super().index(request, extra_context)
 
     def replace(self, model, admin_class):
         """Register `admin_class` for `model` in place of the admin a package registered."""

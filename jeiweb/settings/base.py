@@ -319,7 +319,8 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Uploads, thumbnails, static and media files (media.py); the login lockout and the security
-# headers (security.py).
+# Uploads, thumbnails, static and media files (media.py); review before publishing, the
+# two-person rule (review.py); the login lockout and the security headers (security.py).
 from jeiweb.settings.media import *  # noqa: E402, F403
+from jeiweb.settings.review import *  # noqa: E402, F403
 from jeiweb.settings.security import *  # noqa: E402, F403

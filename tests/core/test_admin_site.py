@@ -128,8 +128,9 @@ def test_a_news_editor_is_refused_every_page_outside_the_news(client, path):
     assert client.get(f"/en/admin/{path}").status_code == 403
 
 
-@pytest.mark.parametrize("path", ["news/article/", "news/event/add/", "news/category/"])
-def test_a_page_editor_is_refused_the_news(client, path):
+@pytest.mark.parametrize("path", ["news/article/add/", "news/event/add/", "news/category/"])
+def test_a_page_editor_writes_no_news(client, path):
+    """Page editors approve the writers' news (tests/news/test_news_review.py), and write none."""
     client.force_login(staff("page-editor", PAGE_EDITORS))
     assert client.get(f"/en/admin/{path}").status_code == 403
 

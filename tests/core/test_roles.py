@@ -98,6 +98,9 @@ def samples_for(world):
 AREAS = {
     "news_editor": {"news", "filer.file", "filer.image", "filer.folder", "filer.clipboard"},
     "page_editor": {
+        # Page editors approve the news writers' articles and events (the two-person rule).
+        "news.article",
+        "news.event",
         "cms.page",
         "cms.pagecontent",
         "cms.placeholder",
@@ -215,9 +218,9 @@ def test_a_page_editor_edits_and_publishes_a_page(client, world):
 
 
 @pytest.mark.parametrize(
-    "path", ["auth/user/", "auth/group/", "sites/site/", "news/article/", "axes/accessattempt/"]
+    "path", ["auth/user/", "auth/group/", "sites/site/", "news/category/", "axes/accessattempt/"]
 )
-def test_a_page_editor_has_nothing_in_users_groups_settings_or_news(client, world, path):
+def test_a_page_editor_has_nothing_in_users_groups_settings_or_news_categories(client, world, path):
     client.force_login(world["page_editor"])
     assert client.get(f"/en/admin/{path}").status_code == 403
 

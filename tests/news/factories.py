@@ -16,7 +16,7 @@ from django.utils import timezone
 from filer.models import Image as FilerImage
 from PIL import Image
 
-from jeiweb.admin.roles import NEWS_EDITORS
+from jeiweb.admin.roles import NEWS_EDITORS, NEWS_WRITERS, PAGE_EDITORS
 from news.models import Article, Category, Event, Status
 from tests.support.factories import LANGUAGES, TranslatedFactory
 
@@ -122,7 +122,17 @@ class EditorFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name=NEWS_EDITORS))
+            self.groups.add(Group.objects.get(name=extracted or NEWS_EDITORS))
+
+
+def make_writer(**fields):
+    """A News writer: drafts and submits for review, never publishes."""
+    return EditorFactory(username=factory.Sequence(lambda n: f"writer-{n}"), groups=NEWS_WRITERS, **fields)
+
+
+def make_page_editor(**fields):
+    """A Page editor, who also approves the writers' news."""
+    return EditorFactory(groups=PAGE_EDITORS, **fields)
 
 
 def make_article(languages=LANGUAGES, status=Status.PUBLISHED, publication_start=None, **fields):

@@ -53,6 +53,7 @@ def test_the_news_editors_group_has_exactly_its_permissions():
             for action in ("add", "change", "delete", "view")
         ),
         "news.publish_article",
+        "news.publish_event",
         *(
             f"filer.{action}_{model}"
             for model in ("file", "image", "folder")
