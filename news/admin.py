@@ -80,7 +80,10 @@ class ArticleAdmin(TranslationsAdmin):
     list_filter = [PublishingStateFilter, "categories", LanguageFilter, "is_featured"]
     date_hierarchy = "publication_start"
     search_fields = ["translations__title", "translations__summary"]
-    filter_horizontal = ["categories", "related_programmes", "related_milestones"]
+    # Categories and programmes are a few curated records; milestones pile up over the years
+    # (thousands): an autocomplete, so that the form reads only those chosen.
+    filter_horizontal = ["categories", "related_programmes"]
+    autocomplete_fields = ["related_milestones"]
     readonly_fields = ["author"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "summary", "body"]}),

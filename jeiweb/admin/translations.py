@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
+from jeiweb.admin.related import RelatedRecordsMixin
 from jeiweb.i18n import language_codes
 from jeiweb.i18n.slugs import slug_for
 from jeiweb.i18n.status import record_statuses
@@ -61,8 +62,9 @@ class TranslatedSlugForm(TranslatableModelForm):
         return others.exists()
 
 
-class TranslationsAdmin(TranslatableAdmin):
-    """Lists show which translations are still missing, read from one prefetch per page.
+class TranslationsAdmin(RelatedRecordsMixin, TranslatableAdmin):
+    """Lists show which translations are still missing, read from one prefetch per page; related
+    records come with their translations (jeiweb/admin/related.py).
     Switching language tabs never drops what was typed (see static/js/admin-unsaved.js)."""
 
     form = TranslatedSlugForm
