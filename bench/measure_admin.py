@@ -1,6 +1,6 @@
 """The admin pages an editor uses, timed and counted with the large archive (issue 17).
 
-    .venv/bin/python bench/measure_admin.py                      # about 3 minutes
+    .venv/bin/python bench/measure_admin.py                      # about 5 minutes
     .venv/bin/python bench/measure_admin.py --reuse              # the database prepared before
     .venv/bin/python bench/measure_admin.py --save before.json   # keep the figures...
     .venv/bin/python bench/measure_admin.py --reuse --compare before.json   # ...and compare
@@ -10,9 +10,10 @@ collectstatic, the site content, then 10,000 articles, 200 events and 2,000 mile
 (bench/generate_content.py) and VACUUM ANALYZE. Then, in the production settings (DEBUG off,
 the cache in local memory), a signed-in superuser (tests/support/staff.py) asks Django's test
 client for every page of every model admin of the site's own apps (the list, a search, a
-record's form, the add form, the autocomplete answer) and the site's own pages (the index,
-the translation status): the median wall time of a few requests after one warm-up, and the
-queries of one. Target: every page under 300 ms with a number of queries that does not grow
+record's form and history, the add form, the autocomplete answers) and the site's own pages
+(the index, the translation status): the median wall time and CPU time (of the Django
+process: PostgreSQL's is not in it) of a few requests after one warm-up, and the queries of
+one. Target: every page under 300 ms with a number of queries that does not grow
 with the archive (compare with `--quick`, 500 articles). See bench/README.md.
 """
 
@@ -84,6 +85,7 @@ def admin_pages(user):
         sample = model._default_manager.order_by("pk").last()
         if sample is not None:
             pages.append((f"{name}: change", reverse(f"{prefix}_change", args=[sample.pk])))
+            pages.append((f"{name}: history", reverse(f"{prefix}_history", args=[sample.pk])))
         if model_admin.has_add_permission(request):
             pages.append((f"{name}: add", reverse(f"{prefix}_add")))
         for field in model_admin.autocomplete_fields:

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from news.models import Article, Category, Event
 from pages import models as college
-from tests.news.factories import ArticleFactory, CategoryFactory, EventFactory
+from tests.news.factories import ArticleFactory, CategoryFactory, EventFactory, make_editor
 from tests.pages import factories as make
 from tests.support.staff import log_in_superuser
 
@@ -183,3 +183,20 @@ def test_related_milestones_are_chosen_with_an_autocomplete_in_the_editors_langu
     assert answer.status_code == 200
     texts = [result["text"] for result in answer.json()["results"]]
     assert texts and all(text.startswith(title) for text in texts)
+
+
+def test_a_news_editor_chooses_related_milestones_but_cannot_change_them(client):
+    milestone = make.milestone()
+    client.force_login(make_editor())
+    answer = client.get(
+        "/zh-hans/admin/autocomplete/",
+        {
+            "app_label": "news",
+            "model_name": "article",
+            "field_name": "related_milestones",
+            "term": "测试事件",
+        },
+    )
+    assert answer.status_code == 200
+    assert str(milestone.pk) in [result["id"] for result in answer.json()["results"]]
+    assert client.post(f"/en/admin/pages/milestone/{milestone.pk}/change/", {}).status_code == 403
