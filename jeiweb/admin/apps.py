@@ -15,6 +15,7 @@ class EditingAdminConfig(AdminConfig):
         from jeiweb.admin.cms_admins import RolePageAdmin, RolePlaceholderAdmin, RoleSettingsAdmin
         from jeiweb.admin.media import RoleFileAdmin, RoleFolderAdmin, RoleImageAdmin
         from jeiweb.admin.names import name_package_models
+        from jeiweb.admin.related import register_translated_filters
 
         # The packages' admins, narrowed to what each role may read and enter.
         for model, model_admin in (
@@ -27,3 +28,4 @@ class EditingAdminConfig(AdminConfig):
         ):
             admin.site.replace(model, model_admin)
         name_package_models()
+        register_translated_filters()

@@ -101,8 +101,8 @@ ROLES = (
         PAGE_PHOTOS_FOLDER,
         plugins=True,
     ),
-    # Write, publish and delete articles, events and categories; approve what writers submit.
-    # No CMS pages, users, groups or settings.
+    # Write, publish and delete articles, events and categories; approve what writers submit;
+    # read the milestones (to link them). No CMS pages, users, groups or settings.
     Role(
         NEWS_EDITORS,
         {
@@ -115,6 +115,9 @@ ROLES = (
             ],
             ("news", "event"): ["add_event", "change_event", "delete_event", "view_event", "publish_event"],
             ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
+            # An article's related milestones are chosen with an autocomplete, which answers only
+            # those who may read the milestones (Django's rule): read, never change.
+            ("pages", "milestone"): ["view_milestone"],
             **MEDIA_PERMISSIONS,
             # Filer's media library (folders and the upload button) needs its own permission.
             ("filer", "folder"): ["add_folder", "change_folder", "view_folder", "can_use_directory_listing"],

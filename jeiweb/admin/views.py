@@ -8,6 +8,7 @@ from cms.toolbar.utils import get_object_edit_url
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -16,7 +17,7 @@ from django.utils.translation import pgettext_lazy
 from djangocms_versioning.models import Version
 
 from jeiweb.admin.translations import TranslationsAdmin
-from jeiweb.i18n.status import record_statuses, statuses
+from jeiweb.i18n.status import needing_work, record_statuses, statuses
 
 
 def page_statuses(only=None):
@@ -49,45 +50,63 @@ def page_statuses(only=None):
     return rows
 
 
+# Rows per section of the translation status page; each section is paged on its own.
+ROWS_PER_PAGE = 50
+
+
+def page_rows():
+    """The translation status page's rows for the CMS pages that need work (a few dozen pages:
+    read whole, then paged like the records)."""
+    rows = []
+    for _page, contents, page_languages in page_statuses():
+        if any(status.needs_work for status in page_languages):
+            source = next(
+                (contents[s.language] for s in page_languages if s.language in contents and not s.needs_work),
+                next(iter(contents.values())),
+            )
+            title = next(iter(contents.values())).title
+            rows.append({"title": title, "url": get_object_edit_url(source), "statuses": page_languages})
+    return rows
+
+
+def record_rows(model, records):
+    """The translation status page's rows for `records` (a page of them)."""
+    opts = model._meta
+    rows = []
+    for obj in records:
+        record_languages = record_statuses(obj)
+        todo = next(status.language for status in record_languages if status.needs_work)
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        rows.append({"title": str(obj), "url": f"{url}?language={todo}", "statuses": record_languages})
+    return rows
+
+
+def section(request, key, name, items, rows_of=list):
+    """One section of the page: the page of `items` its parameter `key` asks for (the first by
+    default, the last when past it), and its rows."""
+    page = Paginator(items, ROWS_PER_PAGE).get_page(request.GET.get(key))
+    return {"key": key, "name": name, "page": page, "rows": rows_of(page.object_list)}
+
+
 def translation_status_view(request):
-    """Lists every page and record whose translation is missing or outdated (admin: staff only)."""
+    """Every page and record whose translation is missing or outdated (admin: staff only), in
+    sections paged on their own: a constant number of queries whatever the size of the archive."""
     sections = []
-    page_rows = []
     if request.user.has_perm("cms.change_page"):
-        for _page, contents, page_languages in page_statuses():
-            if any(status.needs_work for status in page_languages):
-                title = next(iter(contents.values())).title
-                source = next(
-                    (
-                        contents[s.language]
-                        for s in page_languages
-                        if s.language in contents and not s.needs_work
-                    ),
-                    next(iter(contents.values())),
-                )
-                page_rows.append(
-                    {"title": title, "url": get_object_edit_url(source), "statuses": page_languages}
-                )
-        sections.append({"name": pgettext_lazy("the CMS pages", "Pages"), "rows": page_rows})
+        sections.append(section(request, "cms.page", pgettext_lazy("the CMS pages", "Pages"), page_rows()))
     for model, model_admin in admin.site._registry.items():
         if not isinstance(model_admin, TranslationsAdmin) or not model_admin.has_view_permission(request):
             continue
-        opts = model._meta
-        rows = []
-        for obj in model.objects.prefetch_related("translations"):
-            record_languages = record_statuses(obj)
-            todo = [status for status in record_languages if status.needs_work]
-            if todo:
-                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
-                rows.append(
-                    {
-                        "title": str(obj),
-                        "url": f"{url}?language={todo[0].language}",
-                        "statuses": record_languages,
-                    }
-                )
-        if rows:
-            sections.append({"name": opts.verbose_name_plural, "rows": rows})
+        records = needing_work(model._default_manager.all()).prefetch_related("translations")
+        found = section(
+            request,
+            model._meta.label_lower,
+            model._meta.verbose_name_plural,
+            records,
+            lambda page, model=model: record_rows(model, page),
+        )
+        if found["page"].paginator.count:
+            sections.append(found)
     context = {
         **admin.site.each_context(request),
         "title": _("Translations to do"),

@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count, F, Max, Min
 from django.utils.translation import gettext_lazy as _
 
 from jeiweb.i18n import language_codes
@@ -64,3 +65,20 @@ def statuses(changed_by_language):
 def record_statuses(obj):
     """The statuses of a parler object's translations (use with prefetch_related("translations"))."""
     return statuses({t.language_code: t.changed for t in obj.translations.all()})
+
+
+def needing_work(records):
+    """The records of a parler queryset with a translation missing or outdated: the rule of
+    `statuses`, in the database, so that a list of them can be paged in the records' order.
+    A record is up to date when it has a translation in every language and the newest of them
+    changed at most TRANSLATION_OUTDATED_AFTER after the oldest."""
+    margin = timedelta(seconds=settings.TRANSLATION_OUTDATED_AFTER)
+    codes = language_codes()
+    up_to_date = (
+        records.model._parler_meta.root_model.objects.filter(language_code__in=codes)
+        .values("master_id")
+        .annotate(languages=Count("pk"), newest=Max("changed"), oldest=Min("changed"))
+        .filter(languages=len(codes), newest__lte=F("oldest") + margin)
+        .values("master_id")
+    )
+    return records.exclude(pk__in=up_to_date)

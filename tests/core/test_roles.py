@@ -96,7 +96,14 @@ def samples_for(world):
 # The parts of the admin each role works in (model labels, or a whole app). Everything else
 # must answer 403 or 404; the superuser may enter everything.
 AREAS = {
-    "news_editor": {"news", "filer.file", "filer.image", "filer.folder", "filer.clipboard"},
+    "news_editor": {
+        "news",
+        "pages.milestone",
+        "filer.file",
+        "filer.image",
+        "filer.folder",
+        "filer.clipboard",
+    },
     "page_editor": {
         # Page editors approve the news writers' articles and events (the two-person rule).
         "news.article",

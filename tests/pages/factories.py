@@ -61,6 +61,35 @@ class MilestoneFactory(TranslatedFactory):
     )
 
 
+class FaqFactory(TranslatedFactory):
+    """A question about the institute (no programme) unless `programme` is given."""
+
+    class Meta:
+        model = models.Faq
+
+    _full_clean = True
+    order = factory.Sequence(lambda n: n)
+    translations = factory.Sequence(
+        lambda n: {
+            "en": {"question": f"Test question {n}?", "answer": f"Test answer {n}."},
+            "zh-hans": {"question": f"测试问题{n}？", "answer": f"测试回答{n}。"},
+        }
+    )
+
+
+class ContactPointFactory(TranslatedFactory):
+    class Meta:
+        model = models.ContactPoint
+
+    _full_clean = True
+    key = factory.Sequence(lambda n: f"contact-{n}")
+    kind = models.ContactKind.INSTITUTE
+    order = factory.Sequence(lambda n: 100 + n)
+    translations = factory.Sequence(
+        lambda n: {"en": {"name": f"Test office {n}"}, "zh-hans": {"name": f"测试办公室{n}"}}
+    )
+
+
 class StaffProfileFactory(factory.django.DjangoModelFactory):
     """The teaching staff's figures as of 2022, consistent with one another."""
 
@@ -144,3 +173,11 @@ class CostStageFactory(TranslatedFactory):
     translations = factory.Sequence(
         lambda n: {"en": {"title": f"Stage {n}"}, "zh-hans": {"title": f"阶段{n}"}}
     )
+
+
+def faq(programme=None, **fields):
+    return FaqFactory(programme=programme, **fields)
+
+
+def contact_point(**fields):
+    return ContactPointFactory(**fields)
