@@ -17,6 +17,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
+from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel
 
 
@@ -60,7 +61,9 @@ class Province(KeyedModel, TranslatableModel):
     """A provincial-level division (or Hong Kong, Macao, Taiwan) as the gaokao sees it: its names,
     its track system and its maximum score. Facts loaded from fixtures/college/provinces.yaml."""
 
-    translations = TranslatedFields(name=models.CharField(_("name"), max_length=50))
+    translations = TranslatedFields(
+        changed=last_changed_field(), name=models.CharField(_("name"), max_length=50)
+    )
     track_system = models.CharField(_("track system"), max_length=20, choices=TrackSystem.choices)
     reformed_in = models.PositiveSmallIntegerField(
         _("first examination under this system"),

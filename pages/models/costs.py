@@ -15,6 +15,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.content.publishing import Publishable, PublishableQuerySet
+from jeiweb.i18n.status import last_changed_field
 from pages.models.facts import Currency, academic_year_display
 
 
@@ -114,7 +115,10 @@ class CostStage(TranslatableModel):
 
     cost = models.ForeignKey(CostOfStudy, on_delete=models.CASCADE, related_name="stages")
     translations = TranslatedFields(
-        title=models.CharField(_("stage"), max_length=120, help_text=_("For example “Years 1–3, Chongqing”."))
+        changed=last_changed_field(),
+        title=models.CharField(
+            _("stage"), max_length=120, help_text=_("For example “Years 1–3, Chongqing”.")
+        ),
     )
     years = models.PositiveSmallIntegerField(
         _("years"),
