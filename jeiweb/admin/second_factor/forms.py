@@ -37,7 +37,7 @@ class SecondFactorForm(forms.Form):
         if self.device is None:
             raise forms.ValidationError(
                 _(
-                    "That code is not right. Type the code your app shows now (check your phone's clock), or a recovery code."
+                    "That code is not right. Type the code your app shows now (check your phone's clock), or a recovery code."  # noqa: E501
                 ),
                 code="wrong_code",
             )
@@ -61,7 +61,7 @@ class ConfirmAppForm(forms.Form):
         if not confirm_app(self.device, code):
             raise forms.ValidationError(
                 _(
-                    "That code is not right. Check that the app shows this account and that your phone's clock is right."
+                    "That code is not right. Check that the app shows this account and that your phone's clock is right."  # noqa: E501
                 ),
                 code="wrong_code",
             )

@@ -95,8 +95,8 @@ def verify_view(request):
                 messages.warning(
                     request,
                     ngettext(
-                        "You used a recovery code: %(left)d is left. Make new ones under “Sign-in security”.",
-                        "You used a recovery code: %(left)d are left. Make new ones under “Sign-in security”.",
+                        "You used a recovery code: %(left)d is left. Make new ones under “Sign-in security”.",  # noqa: E501
+                        "You used a recovery code: %(left)d are left. Make new ones under “Sign-in security”.",  # noqa: E501
                         left,
                     )
                     % {"left": left},
