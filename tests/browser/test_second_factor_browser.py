@@ -84,7 +84,8 @@ def test_a_new_staff_account_enrols_an_app_then_signs_in_with_its_code_and_a_pas
     page.get_by_role("button", name="创建通行密钥").click()
     # Once made, the page reloads and lists it (in place of "None.").
     page.wait_for_function(
-        "() => !document.querySelectorAll('.module')[1].querySelector('ul').innerText.includes('无。')"
+        "() => { const list = document.getElementById('passkeys');"
+        " return list && !list.innerText.includes('无。'); }"
     )
     page.wait_for_load_state("load")
     page.locator("#logout-form button").click()
