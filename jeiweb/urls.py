@@ -53,6 +53,9 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # The staff's password reset by e-mail, ahead of the admin, which would take its URLs.
     *password_reset_urls,
+    # Passkeys' ceremonies (django-otp-webauthn's JSON views and their JS catalogue), ahead of
+    # the admin, which would take their URLs: the second factor (jeiweb/admin/second_factor/).
+    path("admin/second-factor/passkeys/", include("django_otp_webauthn.urls")),
     # Each role enters only its part of the admin (jeiweb/admin/site.py).
     path("admin/", admin.site.urls),
     # /en/search/ and /zh-hans/sousuo/, ahead of the CMS, which would take them for page slugs.

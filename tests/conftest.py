@@ -10,6 +10,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from jeiweb.content.loading import read_page_specs
+from tests.support.second_factor import log_in_verified
 from tests.support.server import PrivateRedis, SiteSeed, served_site
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -38,6 +39,12 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's superuser client, its second factor passed (the admin requires it)."""
+    return log_in_verified(client, admin_user)
 
 
 @pytest.fixture(scope="session")

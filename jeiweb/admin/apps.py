@@ -10,6 +10,8 @@ class EditingAdminConfig(AdminConfig):
         super().ready()  # every app's admin module registers its model admins on the site
         from cms.models import Page, Placeholder, UserSettings
         from django.contrib import admin
+        from django_otp_webauthn.admin import WebAuthnCredentialAdmin
+        from django_otp_webauthn.models import WebAuthnCredential
         from filer.models import File, Folder, Image
 
         from jeiweb.admin.cms_admins import RolePageAdmin, RolePlaceholderAdmin, RoleSettingsAdmin
@@ -25,6 +27,8 @@ class EditingAdminConfig(AdminConfig):
             (File, RoleFileAdmin),
             (Image, RoleImageAdmin),
             (Folder, RoleFolderAdmin),
+            # The package defines it without registering it: a superuser removes a lost passkey here.
+            (WebAuthnCredential, WebAuthnCredentialAdmin),
         ):
             admin.site.replace(model, model_admin)
         name_package_models()

@@ -21,6 +21,18 @@ APP_NAMES = {
     "djangocms_text": _("Rich text"),
     "djangocms_link": _("Links"),
     "easy_thumbnails": _("Thumbnails"),
+    # The staff's second factor (jeiweb/admin/second_factor/).
+    "otp_totp": _("Authenticator apps"),
+    "otp_static": _("Recovery codes"),
+    "django_otp_webauthn": _("Passkeys"),
+}
+
+# Models the packages name after their class or in their jargon: (singular, plural).
+MODEL_NAMES = {
+    "otp_totp.totpdevice": (_("authenticator app"), _("authenticator apps")),
+    "otp_static.staticdevice": (_("set of recovery codes"), _("sets of recovery codes")),
+    "otp_static.statictoken": (_("recovery code"), _("recovery codes")),
+    "django_otp_webauthn.webauthncredential": (_("passkey"), _("passkeys")),
 }
 
 
@@ -39,6 +51,9 @@ def name_package_models():
     when django CMS is ready, after the admin)."""
     for label, name in APP_NAMES.items():
         apps.get_app_config(label).verbose_name = name
+    for label, (singular, plural) in MODEL_NAMES.items():
+        opts = apps.get_model(label)._meta
+        opts.verbose_name, opts.verbose_name_plural = singular, plural
     for model in apps.get_app_config("djangocms_versioning").get_models():
         name_version_proxy(model)
     class_prepared.connect(name_version_proxy, dispatch_uid="name_version_proxy")

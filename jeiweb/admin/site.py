@@ -10,18 +10,28 @@ groups, sites or axes gets 403 before the view runs. Django and the packages che
 permissions view by view; some of their views (django CMS's draft previews, its placeholder
 endpoints, the version list) let any staff user in. Superusers pass; anonymous visitors and
 users who are not staff are sent to the login page, as Django's admin_view does.
+
+Every staff member also needs a second factor (jeiweb/admin/second_factor/): `has_permission`
+asks that the session passed one, and a staff member signed in with the password alone is
+sent on from the login page and from every admin view to the second step (or, with no device
+yet, to the enrolment). django CMS's editing runs under these URLs, so it is covered too.
 """
 
 from functools import wraps
 
 from django.contrib.admin import AdminSite
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 
 from jeiweb.admin.cms_views import DRAFT_VIEWS, answer_bad_input, may_read_drafts_of
 from jeiweb.admin.review_views import review_count, review_queue_view, review_record_view
 from jeiweb.admin.roles import may_enter
+from jeiweb.admin.second_factor import views as second_factor
+from jeiweb.admin.second_factor.devices import passed_second_factor
 from jeiweb.admin.views import editors_guide_view, translation_status_view
 
 
@@ -31,6 +41,28 @@ class EditingSite(AdminSite):
     site_header = _("CQMU–UoL Joint Educational Institute")
     site_title = _("Website editing")
     index_title = _("Edit the website")
+
+    def has_permission(self, request):
+        return super().has_permission(request) and passed_second_factor(request.user)
+
+    @staticmethod
+    def awaits_second_factor(request):
+        """A staff member signed in with the password only: the second step comes next."""
+        user = request.user
+        return user.is_active and user.is_staff and not passed_second_factor(user)
+
+    def to_second_factor(self, request, target):
+        return HttpResponseRedirect(second_factor.with_next("admin:second-factor", target))
+
+    @method_decorator(never_cache)
+    def login(self, request, extra_context=None):
+        """Django's login (the password, counted by django-axes), then the second step."""
+        if self.awaits_second_factor(request):
+            return self.to_second_factor(request, second_factor.next_url(request))
+        response = super().login(request, extra_context)
+        if request.method == "POST" and self.awaits_second_factor(request):
+            return self.to_second_factor(request, second_factor.next_url(request))
+        return response
 
     def model_label(self, request):
         """The "app_label.model_name" of the model admin whose URLs the request is in; None
@@ -60,7 +92,17 @@ class EditingSite(AdminSite):
                     raise PermissionDenied
             return answer_bad_input(view, url_name, request, *args, **kwargs)
 
-        return super().admin_view(in_role, cacheable)
+        guarded = super().admin_view(in_role, cacheable)
+
+        @wraps(view)
+        def second_factor_first(request, *args, **kwargs):
+            if self.awaits_second_factor(request):
+                if request.resolver_match and request.resolver_match.url_name == "logout":
+                    return self.logout(request)  # leaving needs no second factor
+                return self.to_second_factor(request, request.get_full_path())
+            return guarded(request, *args, **kwargs)
+
+        return second_factor_first
 
     def get_urls(self):
         return [
@@ -71,6 +113,18 @@ class EditingSite(AdminSite):
                 "review/<str:app_label>/<str:model_name>/<int:pk>/",
                 self.admin_view(review_record_view),
                 name="review-record",
+            ),
+            path("second-factor/", second_factor.verify_view, name="second-factor"),
+            path("second-factor/enrol/", second_factor.enrol_view, name="second-factor-enrol"),
+            path(
+                "second-factor/recovery-codes/",
+                self.admin_view(second_factor.recovery_codes_view),
+                name="recovery-codes",
+            ),
+            path(
+                "sign-in-security/",
+                self.admin_view(second_factor.sign_in_security_view),
+                name="sign-in-security",
             ),
             *super().get_urls(),
         ]

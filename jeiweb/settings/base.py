@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "axes",
     # Staff import tables (the admissions figures) from CSV or Excel, previewed first.
     "import_export",
+    # The staff's second factor: authenticator apps, recovery codes, passkeys.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +95,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed its second factor.
+    "django_otp.middleware.OTPMiddleware",
+    # Without it, a staff session counts as anonymous outside the admin (no toolbar, no drafts).
+    "jeiweb.admin.second_factor.middleware.SecondFactorMiddleware",
     # Development: the Site's domain follows the host served (off unless SITE_DOMAIN_FROM_REQUEST).
     "jeiweb.ops.sites.RequestHostSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -301,6 +310,9 @@ SILENCED_SYSTEM_CHECKS = [
     # treebeard.E001: django CMS 5.1 pins django-treebeard < 6 and its PageManager is not yet
     # a MP_NodeManager; the warning is about treebeard 6, which we do not run.
     "treebeard.E001",
+    # otp_webauthn.E030 asks for OTP_WEBAUTHN_ALLOWED_ORIGINS: our helper accepts the origin the
+    # admin is served on instead (jeiweb/admin/second_factor/passkeys.py).
+    "otp_webauthn.E030",
 ]
 
 LOGGING = {
@@ -320,7 +332,9 @@ LOGGING = {
 }
 
 # Uploads, thumbnails, static and media files (media.py); review before publishing, the
-# two-person rule (review.py); the login lockout and the security headers (security.py).
+# two-person rule (review.py); the staff's second factor (second_factor.py); the login lockout
+# and the security headers (security.py).
 from jeiweb.settings.media import *  # noqa: E402, F403
 from jeiweb.settings.review import *  # noqa: E402, F403
+from jeiweb.settings.second_factor import *  # noqa: E402, F403
 from jeiweb.settings.security import *  # noqa: E402, F403

@@ -18,7 +18,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(hours=env.float("AXES_COOLOFF_HOURS", default=1))
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# The password is only the first step: the failures are forgotten once the second factor is
+# passed too (jeiweb/admin/second_factor/lockout.py), so that a right password cannot wipe the
+# count of wrong codes typed after it.
+AXES_RESET_ON_SUCCESS = False
 # Our page, in the visitor's language (the admin's URL carries it), answered with 429.
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 # The client's address is REMOTE_ADDR unless TRUSTED_PROXY_COUNT proxies (nginx: 1) stand in

@@ -10,6 +10,7 @@ import pytest
 from PIL import Image as PILImage
 
 from jeiweb.admin.roles import NEWS_PHOTOS_FOLDER
+from tests.support.second_factor import enrol_app_code, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -23,21 +24,27 @@ User.objects.create_superuser({username!r}, password={password!r})
 def superuser_account(served):
     username, password = "chief-editor", secrets.token_urlsafe(16)
     served.manage("shell", "-c", CREATE_SUPERUSER.format(username=username, password=password))
+    served.manage("shell", "-c", enrol_app_code(username))
     return username, password
 
 
+@pytest.fixture(scope="module")
+def signed_in_state(browser, site_url, superuser_account):
+    """The cookies of one real sign-in (password and app code), shared by the module's pages."""
+    context = browser.new_context(locale="zh-CN")
+    sign_in(context.new_page(), site_url, *superuser_account, language="zh-hans")
+    state = context.storage_state()
+    context.close()
+    return state
+
+
 @pytest.fixture
-def admin_page(browser, site_url, superuser_account):
+def admin_page(browser, signed_in_state):
     """A logged-in admin session in Chinese."""
-    username, password = superuser_account
-    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(site_url + "/zh-hans/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(site_url + "/zh-hans/admin/")
-    yield page
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 1280, "height": 900}, storage_state=signed_in_state
+    )
+    yield context.new_page()
     context.close()
 
 

@@ -5,6 +5,7 @@ import secrets
 import pytest
 
 from jeiweb.admin.roles import NEWS_EDITORS
+from tests.support.second_factor import enrol_app_code, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -21,6 +22,7 @@ def editor_account(served):
     username, password = "news-editor", secrets.token_urlsafe(16)
     code = CREATE_EDITOR.format(username=username, password=password, group=NEWS_EDITORS)
     served.manage("shell", "-c", code)
+    served.manage("shell", "-c", enrol_app_code(username))
     return username, password
 
 
@@ -37,11 +39,7 @@ def test_an_editor_publishes_a_bilingual_article_a_visitor_reads_in_chinese(
 ):
     username, password = editor_account
     editor = browser.new_context(locale="en-GB").new_page()
-    editor.goto(site_url + "/en/admin/login/")
-    editor.get_by_label("Username").fill(username)
-    editor.get_by_label("Password").fill(password)
-    editor.get_by_role("button", name="Log in").click()
-    editor.wait_for_url(site_url + "/en/admin/")
+    sign_in(editor, site_url, username, password)
 
     # English first, saved as a draft (the default status).
     editor.goto(site_url + "/en/admin/news/article/add/")

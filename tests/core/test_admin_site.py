@@ -11,6 +11,7 @@ from django.utils import translation
 
 from jeiweb.admin.roles import NEWS_EDITORS, PAGE_EDITORS
 from jeiweb.admin.site import EditingSite
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -79,7 +80,7 @@ def latin_runs(text):
 
 @pytest.fixture
 def root_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("root", "root@example.edu.cn", "x"))
+    log_in_verified(client, django_user_model.objects.create_superuser("root", "root@example.edu.cn", "x"))
     return client
 
 
@@ -124,14 +125,14 @@ def staff(username, group):
     ],
 )
 def test_a_news_editor_is_refused_every_page_outside_the_news(client, path):
-    client.force_login(staff("news-editor", NEWS_EDITORS))
+    log_in_verified(client, staff("news-editor", NEWS_EDITORS))
     assert client.get(f"/en/admin/{path}").status_code == 403
 
 
 @pytest.mark.parametrize("path", ["news/article/add/", "news/event/add/", "news/category/"])
 def test_a_page_editor_writes_no_news(client, path):
     """Page editors approve the writers' news (tests/news/test_news_review.py), and write none."""
-    client.force_login(staff("page-editor", PAGE_EDITORS))
+    log_in_verified(client, staff("page-editor", PAGE_EDITORS))
     assert client.get(f"/en/admin/{path}").status_code == 403
 
 
@@ -141,6 +142,6 @@ def test_the_editors_tools_are_admin_views(client):
         response = client.get(path)
         assert response.status_code == 302
         assert response["Location"].startswith("/en/admin/login/")
-    client.force_login(staff("news-editor", NEWS_EDITORS))
+    log_in_verified(client, staff("news-editor", NEWS_EDITORS))
     assert client.get("/en/admin/translations/").status_code == 200
     assert client.get("/en/admin/guide/").status_code == 200

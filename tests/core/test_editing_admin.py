@@ -20,13 +20,14 @@ from jeiweb.admin.roles import NEWS_EDITORS, NEWS_PHOTOS_FOLDER
 from jeiweb.i18n.slugs import slug_for
 from news.models import Article
 from tests.news.factories import make_article, make_editor
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     return client
 
 

@@ -20,6 +20,7 @@ from news.models import Status
 from pages.models import Programme
 from tests.news.factories import make_article
 from tests.support.audit import PAGE_TYPES
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +188,7 @@ def test_moving_a_page_in_the_tree_refreshes_every_menu_at_once(client, staff):
     accessibility = PageContent.objects.get(page__reverse_id="accessibility", language="en").page
     about = PageContent.objects.get(page__reverse_id="about", language="en").page
     assert 'href="/en/accessibility/"' in client.get("/en/").content.decode()
-    client.force_login(staff)
+    log_in_verified(client, staff)
     moved = client.post(
         f"/en/admin/cms/page/{accessibility.pk}/move-page/", {"target": about.pk, "position": 0}
     )
@@ -211,7 +212,7 @@ def test_staff_never_get_a_cached_page_nor_leave_one(client, staff):
     scheduled = make_article(title="Staff preview", publication_start=timezone.now() + timedelta(days=3))
     url = scheduled.get_absolute_url("en")
     assert client.get(url).status_code == 404  # cached for anonymous readers? a 404 never is
-    client.force_login(staff)
+    log_in_verified(client, staff)
     preview = client.get(url)
     assert preview.status_code == 200
     assert "no-store" in preview["Cache-Control"] and "private" in preview["Cache-Control"]
@@ -223,7 +224,7 @@ def test_staff_never_get_a_cached_page_nor_leave_one(client, staff):
 
 @pytest.mark.parametrize("path", [*APP_PAGES, "/en/", "/en/about/"])
 def test_anonymous_pages_carry_no_csrf_token_nor_anything_of_a_user(client, staff, path):
-    client.force_login(staff)
+    log_in_verified(client, staff)
     client.get(path)  # a staff render first: nothing of it may reach the cache
     client.logout()
     client.cookies.clear()
@@ -257,7 +258,7 @@ def test_anonymous_html_is_compressed_and_staff_pages_are_not(client, staff):
     response = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
     assert response["Content-Encoding"] == "gzip"
     assert b"</html>" in gzip.decompress(response.content)
-    client.force_login(staff)
+    log_in_verified(client, staff)
     response = client.get(NEWS, headers={"Accept-Encoding": "gzip"})
     assert "Content-Encoding" not in response
 

@@ -15,6 +15,7 @@ from filer.models import Folder
 from jeiweb.admin.roles import NEWS_EDITORS, NEWS_PHOTOS_FOLDER, PAGE_EDITORS
 from tests.news.factories import make_article, make_image
 from tests.support.admin_walk import admin_urls, status_of
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -185,7 +186,7 @@ def test_every_admin_url_answers_each_role_as_its_permissions_say(client, world,
     urls = admin_urls(samples_for(world))
     user = world[role] if role else None
     if user:
-        client.force_login(user)
+        log_in_verified(client, user)
     # Before the walk, whose empty POSTs may change what they touch.
     refused = [
         (path, status) for path in must_open(role, world) if (status := client.get(path).status_code) != 200
@@ -214,7 +215,7 @@ def test_every_admin_url_answers_each_role_as_its_permissions_say(client, world,
 
 
 def test_a_page_editor_edits_and_publishes_a_page(client, world):
-    client.force_login(world["page_editor"])
+    log_in_verified(client, world["page_editor"])
     live = PageContent.objects.get(page__reverse_id="contact", language="en")
     # "Edit" on the live page leads to its draft (the one the fixture made).
     response = client.post(
@@ -234,13 +235,13 @@ def test_a_page_editor_edits_and_publishes_a_page(client, world):
     "path", ["auth/user/", "auth/group/", "sites/site/", "news/category/", "axes/accessattempt/"]
 )
 def test_a_page_editor_has_nothing_in_users_groups_settings_or_news_categories(client, world, path):
-    client.force_login(world["page_editor"])
+    log_in_verified(client, world["page_editor"])
     assert client.get(f"/en/admin/{path}").status_code == 403
 
 
 def test_a_news_editor_cannot_rename_or_delete_a_superusers_photo(client, world):
     secret = world["secret"]
-    client.force_login(world["news_editor"])
+    log_in_verified(client, world["news_editor"])
     change = f"/en/admin/filer/image/{secret.pk}/change/"
     assert client.get(change).status_code == 404
     assert client.post(change, {"name": "mine now", "owner": world["news_editor"].pk}).status_code == 404
@@ -262,7 +263,7 @@ def test_a_news_editor_cannot_rename_or_delete_a_superusers_photo(client, world)
 
 
 def test_a_news_editor_does_not_see_a_superusers_photo_in_the_media_library(client, world):
-    client.force_login(world["news_editor"])
+    log_in_verified(client, world["news_editor"])
     for path in (
         "/en/admin/filer/folder/",
         "/en/admin/filer/folder/unfiled_images/",
@@ -277,7 +278,7 @@ def test_a_news_editor_does_not_see_a_superusers_photo_in_the_media_library(clie
 
 def test_a_news_editor_works_in_the_news_photos_folder(client, world):
     photo = world["news_photo"]
-    client.force_login(world["news_editor"])
+    log_in_verified(client, world["news_editor"])
     folder = Folder.objects.get(name=NEWS_PHOTOS_FOLDER)
     listing = client.get(f"/en/admin/filer/folder/{folder.pk}/list/")
     assert listing.status_code == 200
@@ -293,7 +294,7 @@ def test_a_news_editor_works_in_the_news_photos_folder(client, world):
 
 def test_a_photo_an_article_shows_cannot_be_deleted_from_under_it(client, world):
     secret, article = world["secret"], world["article"]
-    client.force_login(world["root"])
+    log_in_verified(client, world["root"])
     page = client.get(f"/en/admin/filer/image/{secret.pk}/delete/")
     assert page.status_code == 200
     assert "protected" in page.content.decode().lower()
@@ -307,7 +308,7 @@ def test_a_photo_an_article_shows_cannot_be_deleted_from_under_it(client, world)
 def test_a_news_editor_cannot_read_a_page_draft(client, world):
     pagecontent = ContentType.objects.get_for_model(PageContent).pk
     draft = world["draft"]
-    client.force_login(world["news_editor"])
+    log_in_verified(client, world["news_editor"])
     for view in ("preview", "edit", "structure"):
         response = client.get(f"/en/admin/cms/placeholder/object/{pagecontent}/{view}/{draft.pk}/")
         assert response.status_code == 403
@@ -328,12 +329,12 @@ def test_a_news_editor_cannot_read_a_page_draft(client, world):
     ],
 )
 def test_malformed_cms_requests_get_400_not_500(client, world, path, data):
-    client.force_login(world["root"])
+    log_in_verified(client, world["root"])
     client.raise_request_exception = False
     values = {"page": world["draft"].page_id, "plugin": world["plugin"].pk}
     data = {key: value.format(**values) for key, value in data.items()}
     response = client.post("/en/admin/" + path.format(**values), data)
     assert response.status_code == 400
     # News editors are refused before the view reads anything.
-    client.force_login(world["news_editor"])
+    log_in_verified(client, world["news_editor"])
     assert client.post("/en/admin/" + path.format(**values), data).status_code == 403

@@ -12,6 +12,7 @@ from jeiweb.admin.roles import NEWS_EDITORS, setup_roles
 from news.models import Article, Status
 from news.services import load_news
 from tests.news.factories import make_article, make_category, make_editor, make_event
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ ADMIN = "/en/admin/"
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     return client
 
 
@@ -110,7 +111,7 @@ def test_staff_without_the_publish_permission_can_only_write_drafts(client, djan
     writer = django_user_model.objects.create_user("writer", password="pw", is_staff=True)
     group = Group.objects.get(name=NEWS_EDITORS)
     writer.user_permissions.set(group.permissions.exclude(codename="publish_article"))
-    client.force_login(writer)
+    log_in_verified(client, writer)
     response = client.post(ADMIN + "news/article/add/?language=en", article_form())
     assert response.status_code == 302
     assert Article.objects.get(translations__slug="open-day-2025").status == Status.DRAFT

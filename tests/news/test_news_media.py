@@ -13,6 +13,7 @@ from filer.models import File
 from PIL import Image
 
 from tests.news.factories import image_bytes, make_article, make_editor, make_image
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +32,7 @@ def png_header(width, height):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     return client
 
 

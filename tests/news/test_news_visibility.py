@@ -10,6 +10,7 @@ from django.utils import timezone
 from news.models import Article, Status
 from pages.models import Programme
 from tests.news.factories import make_article, make_category, make_editor
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_the_language_switcher_leads_to_the_same_article_in_the_other_language(c
 
 def test_staff_preview_a_draft_at_its_real_address_uncached(client):
     draft = make_article(status=Status.DRAFT, title="Draft for review")
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     response = client.get(draft.get_absolute_url("en"))
     assert response.status_code == 200
     html = response.content.decode()
@@ -111,7 +112,7 @@ def test_staff_preview_a_draft_at_its_real_address_uncached(client):
 
 def test_a_scheduled_article_previews_with_its_time_for_staff(client):
     scheduled = make_article(publication_start=timezone.now() + timedelta(days=3))
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     html = client.get(scheduled.get_absolute_url("en")).content.decode()
     assert "Preview: this article is scheduled for" in html
 

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from pages import models
 from tests.pages import factories as make
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ ADMINS = {
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_superuser("college-editor", "editor@example.org", "secret")
-    client.force_login(user)
+    log_in_verified(client, user)
     return client
 
 

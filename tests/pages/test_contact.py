@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from jeiweb.content.publishing import Status
 from pages import models
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -152,7 +153,9 @@ def test_the_footer_links_the_privacy_notice_and_the_accessibility_statement(
 def test_staff_edit_contact_points_in_both_languages(client):
     from django.contrib.auth import get_user_model
 
-    client.force_login(get_user_model().objects.create_superuser("contact-editor", "e@example.org", "secret"))
+    log_in_verified(
+        client, get_user_model().objects.create_superuser("contact-editor", "e@example.org", "secret")
+    )
     point = models.ContactPoint.objects.get(key="admissions")
     for language in ("en", "zh-hans"):
         assert client.get(f"/{language}/admin/pages/contactpoint/").status_code == 200

@@ -10,6 +10,7 @@ from django.core.management import call_command
 
 from jeiweb.cache.pages import bump_content_version, content_version
 from pages import models
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -200,7 +201,7 @@ def test_the_enquiry_page_opens_without_a_csrf_token_and_in_both_languages(clien
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_superuser("inbox-reader", "reader@example.org", "secret")
-    client.force_login(user)
+    log_in_verified(client, user)
     return client
 
 

@@ -20,6 +20,7 @@ from search import indexing
 from search.analysis import MAX_QUERY_LENGTH
 from search.documents import Entry, ModelProvider, SearchProvider
 from search.models import SearchDocument
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -213,7 +214,7 @@ def test_each_language_of_a_page_is_indexed_when_it_is_published(client, editor)
 def test_a_page_moved_in_the_page_tree_is_found_at_its_new_address(client, editor):
     page = publish_page(editor, "Anatomy museum", "<p>Plastinated specimens.</p>")
     about = PageContent.objects.get(page__reverse_id="about", language="en").page
-    client.force_login(editor)
+    log_in_verified(client, editor)
 
     response = client.post(f"/en/admin/cms/page/{page.pk}/move-page/", {"target": about.pk, "position": 0})
 
@@ -436,6 +437,6 @@ def test_malformed_query_strings_get_a_friendly_page(client, query_string):
 
 
 def test_staff_with_the_cms_toolbar_can_search_too(client, editor):
-    client.force_login(editor)
+    log_in_verified(client, editor)
     html = search(client, "en", "clinical")
     assert "/en/programmes/" in urls(html)

@@ -14,6 +14,7 @@ from search.models import SearchDocument
 from tests.pages import factories as make
 from tests.search import test_search
 from tests.search.test_search import results, search, urls
+from tests.support.second_factor import log_in_verified
 
 
 @pytest.fixture
@@ -134,7 +135,7 @@ class FormFields(HTMLParser):
 
 def test_synonyms_edited_in_the_admin_take_effect_at_once(client):
     staff = get_user_model().objects.create_superuser("programme-editor", "editor@example.org", "secret")
-    client.force_login(staff)
+    log_in_verified(client, staff)
     programme = Programme.objects.get(key="rehabilitation")
     with translation.override("zh-hans"):
         url = reverse("admin:pages_programme_change", args=[programme.pk]) + "?language=zh-hans"

@@ -23,6 +23,7 @@ import pytest
 
 from tests.conftest import PROXIED
 from tests.support.audit import AUDIT_EVENT, audited_paths
+from tests.support.second_factor import app_code, enrol_app_code
 from tests.support.server import gunicorn
 
 # `mdn-http-observatory-scan` (its bin) points Node at a certificate bundle that its install
@@ -145,11 +146,23 @@ def site(production_site):
         "if not User.objects.filter(username='csp-staff').exists():\n"
         f"    User.objects.create_superuser('csp-staff', 'staff@example.com', '{STAFF_PASSWORD}')",
     )
+    production_site.manage("shell", "-c", enrol_app_code("csp-staff"))
     return production_site
 
 
+_staff_sessions = {}
+
+
 def staff_session(site_url):
-    """Sign in through the admin's login form, as a browser would over HTTPS; the session cookie."""
+    """Sign in through the admin's login form and its second step, as a browser would over
+    HTTPS; the login's answer, which sets the session cookie. Once per site: a code of the
+    authenticator app is accepted once."""
+    if site_url not in _staff_sessions:
+        _staff_sessions[site_url] = signed_in_staff(site_url)
+    return _staff_sessions[site_url]
+
+
+def signed_in_staff(site_url):
     origin = "https://" + urllib.parse.urlsplit(site_url).netloc
     form = fetch(site_url + "/en/admin/login/", PROXIED)
     csrf_cookie = SimpleCookie(cookies_of(form)[0])["csrftoken"].value
@@ -173,6 +186,23 @@ def staff_session(site_url):
         data,
     )
     assert answer.status == 302, answer.body[:500]
+    # The login rotated the CSRF token: the second step sends the new one.
+    cookies = {
+        name: morsel.value for header in cookies_of(answer) for name, morsel in SimpleCookie(header).items()
+    }
+    second = fetch(
+        site_url + "/en/admin/second-factor/",
+        {
+            **PROXIED,
+            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+            "Origin": origin,
+            "Referer": origin + "/en/admin/second-factor/",
+        },
+        urllib.parse.urlencode(
+            {"csrfmiddlewaretoken": cookies["csrftoken"], "code": app_code(), "next": "/en/admin/"}
+        ).encode(),
+    )
+    assert (second.status, second.headers["Location"]) == (302, "/en/admin/"), second.body[:500]
     return answer
 
 

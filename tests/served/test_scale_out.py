@@ -25,6 +25,7 @@ import pytest
 from PIL import Image
 
 from tests.news.factories import image_bytes
+from tests.support.second_factor import app_code, enrol_app_code
 from tests.support.server import free_port, served_site
 
 pytestmark = pytest.mark.skipif(
@@ -106,6 +107,7 @@ def two_servers(tmp_path_factory, redis_url, s3_endpoint, site_seed):
             "from django.contrib.auth.models import User;"
             "User.objects.create_superuser('staff', '', 'staff-pw')",
         )
+        site.manage("shell", "-c", enrol_app_code("staff"))
         yield site
 
 
@@ -189,7 +191,9 @@ class Browser:
     def log_in(self, username, password):
         self.get("/en/admin/login/")
         credentials = {"username": [username], "password": [password]}
-        status, page = self.submit("/en/admin/login/", "login-form", credentials)
+        self.submit("/en/admin/login/", "login-form", credentials)
+        # The second step: the code of the account's authenticator app.
+        status, page = self.submit("/en/admin/second-factor/", "second-factor-form", {"code": [app_code()]})
         assert status == 200 and "Log out" in page, page[:2000]
 
     def upload(self, path, name, content):

@@ -13,6 +13,7 @@ from PIL import Image
 
 from news.models import Status
 from tests.news.factories import make_article, make_editor
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def upload(client, name, content):
 
 @pytest.fixture
 def editor_client(client):
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     return client
 
 

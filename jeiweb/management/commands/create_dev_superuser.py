@@ -2,7 +2,10 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-USERNAME = "admin"
+from jeiweb.admin.second_factor.devices import DEV_SUPERUSER
+
+# The one account that may skip the second factor, and only while DEBUG is on.
+USERNAME = DEV_SUPERUSER
 PASSWORD = "admin"
 
 
