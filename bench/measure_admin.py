@@ -8,7 +8,7 @@
 It prepares a PostgreSQL database of its own (dropped and made anew unless --reuse): migrate,
 collectstatic, the site content, then 10,000 articles, 200 events and 2,000 milestones
 (bench/generate_content.py) and VACUUM ANALYZE. Then, in the production settings (DEBUG off,
-the cache in local memory), a signed-in superuser (tests/support/staff.py) asks Django's test
+the cache in local memory), a signed-in superuser (tests/support/second_factor.py) asks Django's test
 client for every page of every model admin of the site's own apps (the list, a search, a
 record's form and history, the add form, the autocomplete answers) and the site's own pages
 (the index, the translation status): the median wall time and CPU time (of the Django
@@ -106,7 +106,7 @@ def measure(repeat):
     from django.test.utils import CaptureQueriesContext, setup_test_environment
     from django.utils import translation
 
-    from tests.support.staff import log_in_superuser
+    from tests.support.second_factor import log_in_superuser
 
     setup_test_environment()  # the test client's template rendering hooks, as in the tests
     client = Client(HTTP_HOST="127.0.0.1")

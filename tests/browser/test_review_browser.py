@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from jeiweb.admin.roles import NEWS_EDITORS, NEWS_WRITERS
-from tests.support.logins import log_in_browser
+from tests.support.second_factor import enrol_app_code, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +25,7 @@ def staff_account(served, username, group):
     code = CREATE_STAFF.format(
         username=username, email=f"{username}@example.edu.cn", password=password, group=group
     )
-    served.manage("shell", "-c", code)
+    served.manage("shell", "-c", code + enrol_app_code(username))
     return username, password
 
 
@@ -39,9 +39,7 @@ def screenshot(page, name):
 def test_a_writer_submits_an_article_an_approver_publishes_it(served, browser):
     site_url = served.url
     writer = browser.new_context(locale="zh-CN").new_page()
-    log_in_browser(
-        writer, site_url, *staff_account(served, "review-writer", NEWS_WRITERS), language="zh-hans"
-    )
+    sign_in(writer, site_url, *staff_account(served, "review-writer", NEWS_WRITERS), language="zh-hans")
 
     # The writer drafts an article in Chinese: no status to choose, only "Submit for review".
     writer.goto(site_url + ADMIN + "news/article/add/?language=zh-hans")
@@ -65,9 +63,7 @@ def test_a_writer_submits_an_article_an_approver_publishes_it(served, browser):
 
     # The approver sees it counted on the index, previews it, and publishes it.
     approver = browser.new_context(locale="zh-CN").new_page()
-    log_in_browser(
-        approver, site_url, *staff_account(served, "review-approver", NEWS_EDITORS), language="zh-hans"
-    )
+    sign_in(approver, site_url, *staff_account(served, "review-approver", NEWS_EDITORS), language="zh-hans")
     assert approver.locator("#editor-tools .review-count").inner_text() == "1"
     approver.get_by_role("link", name="待审核").click()
     screenshot(approver, "review-queue")

@@ -12,7 +12,7 @@ from news.models import Article, Category, Event
 from pages import models as college
 from tests.news.factories import ArticleFactory, CategoryFactory, EventFactory, make_editor
 from tests.pages import factories as make
-from tests.support.staff import log_in_superuser
+from tests.support.second_factor import log_in_superuser
 
 pytestmark = pytest.mark.django_db
 

@@ -16,7 +16,7 @@ from jeiweb.admin.roles import NEWS_WRITERS, setup_roles
 from jeiweb.content.review import ReviewState
 from news.models import Article, Event, Status
 from tests.news.factories import make_article, make_editor, make_event, make_page_editor, make_writer
-from tests.support.logins import log_in
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,7 @@ def test_the_news_writers_group_has_exactly_its_permissions():
 
 
 def test_a_writer_is_offered_no_status_but_submit_for_review(client, writer):
-    html = log_in(client, writer).get(ADMIN + "news/article/add/").content.decode()
+    html = log_in_verified(client, writer).get(ADMIN + "news/article/add/").content.decode()
     assert 'name="status"' not in html
     assert 'name="_submit_for_review"' in html
     html = client.get("/zh-hans/admin/news/event/add/").content.decode()
@@ -86,7 +86,7 @@ def test_a_writer_is_offered_no_status_but_submit_for_review(client, writer):
 
 @pytest.mark.parametrize("publication_start", ["2026-03-01", "2030-01-01"])  # publish, schedule
 def test_a_crafted_post_from_a_writer_cannot_publish_or_schedule(client, writer, publication_start):
-    log_in(client, writer)
+    log_in_verified(client, writer)
     forged = article_form(status="published", publication_start_0=publication_start)
     assert client.post(ADMIN + "news/article/add/?language=en", forged).status_code == 302
     article = Article.objects.get(translations__slug="anatomy-lab-opens")
@@ -113,7 +113,7 @@ def test_the_server_refuses_a_writers_change_of_status_whatever_reaches_it(write
 def test_a_writer_cannot_change_what_is_published_or_awaits_review(client, writer):
     published = make_article()
     waiting = submitted(make_article(), writer)
-    log_in(client, writer)
+    log_in_verified(client, writer)
     for article in (published, waiting):
         url = ADMIN + f"news/article/{article.pk}/change/?language=en"
         missing_language = ADMIN + f"news/article/{article.pk}/change/?language=zh-hans"
@@ -128,7 +128,7 @@ def test_a_writer_cannot_change_what_is_published_or_awaits_review(client, write
 
 def test_a_writer_submits_a_draft_in_their_language(client, writer):
     article = make_article(status=Status.DRAFT)
-    log_in(client, writer)
+    log_in_verified(client, writer)
     url = f"/zh-hans/admin/news/article/{article.pk}/change/?language=zh-hans"
     form = article_form(title="解剖实验室启用", slug="jiepou-shiyanshi", _submit_for_review="1")
     response = client.post(url, form, follow=True)
@@ -144,13 +144,13 @@ def test_approvers_see_the_queue_and_its_count_writers_do_not(client, writer):
     submitted(make_event(), writer)
     make_article(status=Status.DRAFT, title="Not submitted")
     for approver in (make_editor(), make_page_editor()):
-        log_in(client, approver)
+        log_in_verified(client, approver)
         index = client.get(ADMIN).content.decode()
         assert '<td class="review-count">2</td>' in index
         queue = client.get(ADMIN + "review/").content.decode()
         assert "Waiting article" in queue and "Not submitted" not in queue
         assert f"/en/admin/review/news/article/{waiting_article.pk}/" in queue
-    log_in(client, writer)
+    log_in_verified(client, writer)
     assert "review-count" not in client.get(ADMIN).content.decode()
     assert client.get(ADMIN + "review/").status_code == 403
     assert client.get(ADMIN + f"review/news/article/{waiting_article.pk}/").status_code == 403
@@ -162,7 +162,7 @@ def test_the_queue_answers_in_a_bounded_number_of_queries(
 ):
     for _n in range(waiting):
         submitted(make_article(), writer)
-    log_in(client, make_editor())
+    log_in_verified(client, make_editor())
     client.get(ADMIN)  # the first request of a session sets up django CMS's user settings
     # The session, the user, their permissions (2), then per reviewable model its records and
     # their translations (writers come with the records).
@@ -173,7 +173,7 @@ def test_the_queue_answers_in_a_bounded_number_of_queries(
 def test_an_approver_previews_the_submitted_article_and_event_in_the_public_templates(client, writer):
     article = submitted(make_article(title="Secret draft"), writer)
     event = submitted(make_event(), writer)
-    log_in(client, make_page_editor())
+    log_in_verified(client, make_page_editor())
     page = client.get(ADMIN + f"review/news/article/{article.pk}/").content.decode()
     for language in ("en", "zh-hans"):
         assert article.get_absolute_url(language) in page
@@ -196,7 +196,7 @@ def approve(client, record, **data):
 def test_approving_publishes_at_once_and_tells_the_writer_in_chinese(client, writer, on_commit):
     article = submitted(make_article(publication_start=NOW - timedelta(hours=1)), writer, language="zh-hans")
     editor = make_editor()
-    log_in(client, editor)
+    log_in_verified(client, editor)
     with time_machine.travel(NOW, tick=False), on_commit():
         assert approve(client, article).status_code == 302
     article.refresh_from_db()
@@ -211,7 +211,7 @@ def test_approving_publishes_at_once_and_tells_the_writer_in_chinese(client, wri
 def test_approving_an_article_due_later_schedules_it(client, writer, on_commit):
     later = NOW + timedelta(days=2)
     article = submitted(make_article(publication_start=later), writer)
-    log_in(client, make_editor())
+    log_in_verified(client, make_editor())
     with time_machine.travel(NOW, tick=False):
         page = client.get(ADMIN + f"review/news/article/{article.pk}/").content.decode()
         assert "Approve: schedule for" in page
@@ -226,7 +226,7 @@ def test_approving_an_article_due_later_schedules_it(client, writer, on_commit):
 
 def test_returning_needs_a_comment_and_mails_it_to_the_writer(client, writer, on_commit):
     event = submitted(make_event(), writer, language="en")
-    log_in(client, make_page_editor())
+    log_in_verified(client, make_page_editor())
     url = f"/zh-hans/admin/review/news/event/{event.pk}/"
     response = client.post(url, {"decision": "return", "comment": " "})
     assert response.status_code == 200
@@ -239,14 +239,14 @@ def test_returning_needs_a_comment_and_mails_it_to_the_writer(client, writer, on
     assert message.subject.startswith("Returned for changes")  # the writer's language, not the approver's
     assert "The end time is wrong." in message.body
     # The writer reads the comment on the form and may change the draft again.
-    log_in(client, writer)
+    log_in_verified(client, writer)
     html = client.get(ADMIN + f"news/event/{event.pk}/change/").content.decode()
     assert "The end time is wrong." in html and 'name="_submit_for_review"' in html
 
 
 def test_a_decision_on_what_no_longer_waits_changes_nothing(client, writer):
     article = make_article(status=Status.DRAFT)
-    log_in(client, make_editor())
+    log_in_verified(client, make_editor())
     approve(client, article)
     assert Article.objects.get(pk=article.pk).status == Status.DRAFT
     assert client.get(ADMIN + "review/news/category/1/").status_code == 404
@@ -255,7 +255,7 @@ def test_a_decision_on_what_no_longer_waits_changes_nothing(client, writer):
 
 def test_an_approver_publishing_through_the_form_approves_it(client, writer, on_commit):
     article = submitted(make_article(), writer)
-    log_in(client, make_editor())
+    log_in_verified(client, make_editor())
     form = article_form(status="published", publication_start_0="2020-01-01")
     with on_commit():
         client.post(ADMIN + f"news/article/{article.pk}/change/?language=en", form)
@@ -266,7 +266,7 @@ def test_an_approver_publishing_through_the_form_approves_it(client, writer, on_
 
 def test_with_the_rule_off_a_writer_publishes(client, writer, settings):
     settings.REVIEW_REQUIRED = False
-    log_in(client, writer)
+    log_in_verified(client, writer)
     html = client.get(ADMIN + "news/article/add/").content.decode()
     assert 'name="status"' in html and "_submit_for_review" not in html
     client.post(ADMIN + "news/article/add/?language=en", article_form(status="published"))

@@ -3,7 +3,8 @@
 The admin requires a session that passed a second factor (jeiweb/admin/second_factor/):
 - `log_in_verified(client, user)`: Django's test client, signed in and verified by an
   authenticator app (a confirmed TOTP device, made if the user has none), as after the real
-  second step. pytest-django's `admin_client` is overridden with it (tests/conftest.py).
+  second step. pytest-django's `admin_client` is overridden with it (tests/conftest.py);
+  `log_in_superuser(client)` makes the user first (the admin bench signs in with it too).
 - For a served site: `ENROL_APP` (code for `served.manage("shell", "-c", ...)`) gives an
   account an app with the known `APP_KEY`; `app_code()` is the code that app shows;
   `sign_in(page, ...)` goes through the real login and second step in a Playwright page.
@@ -52,6 +53,15 @@ def log_in_verified(client, user):
     session[DEVICE_ID_SESSION_KEY] = verified_device(user).persistent_id
     session.save()
     return client
+
+
+def log_in_superuser(client, username="root"):
+    """A new superuser, signed in and verified on `client`; returns the user."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.create_superuser(username, f"{username}@example.edu.cn", "x")
+    log_in_verified(client, user)
+    return user
 
 
 _used_steps = {}
