@@ -12,7 +12,7 @@ from news.models import Article, Category, Event
 from pages import models as college
 from tests.news.factories import ArticleFactory, CategoryFactory, EventFactory, make_editor
 from tests.pages import factories as make
-from tests.support.second_factor import log_in_superuser
+from tests.support.second_factor import log_in_superuser, log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -187,7 +187,7 @@ def test_related_milestones_are_chosen_with_an_autocomplete_in_the_editors_langu
 
 def test_a_news_editor_chooses_related_milestones_but_cannot_change_them(client):
     milestone = make.milestone()
-    client.force_login(make_editor())
+    log_in_verified(client, make_editor())
     answer = client.get(
         "/zh-hans/admin/autocomplete/",
         {
