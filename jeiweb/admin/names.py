@@ -21,6 +21,7 @@ APP_NAMES = {
     "djangocms_text": _("Rich text"),
     "djangocms_link": _("Links"),
     "easy_thumbnails": _("Thumbnails"),
+    "reversion": _("History"),
 }
 
 

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
+from jeiweb.admin.history import HistoryAdmin
 from jeiweb.i18n import language_codes
 from jeiweb.i18n.slugs import slug_for
 from jeiweb.i18n.status import record_statuses
@@ -61,9 +62,10 @@ class TranslatedSlugForm(TranslatableModelForm):
         return others.exists()
 
 
-class TranslationsAdmin(TranslatableAdmin):
+class TranslationsAdmin(HistoryAdmin, TranslatableAdmin):
     """Lists show which translations are still missing, read from one prefetch per page.
-    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js)."""
+    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js).
+    Every record keeps its history and is never saved over a newer version (HistoryAdmin)."""
 
     form = TranslatedSlugForm
     # The translated field the browser copies into the slug as the editor types (English only).

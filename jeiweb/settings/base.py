@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "csp",
     # Login lockout after repeated failures (per account and per address).
     "axes",
+    # Earlier versions of every record of site content (jeiweb/content/history.py).
+    "reversion",
 ]
 
 MIDDLEWARE = [
@@ -323,3 +325,6 @@ from jeiweb.settings.security import *  # noqa: E402, F403
 
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
+
+# The history of site content and the audit trail: jeiweb/settings/history.py.
+from jeiweb.settings.history import *  # noqa: E402, F403
