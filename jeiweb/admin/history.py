@@ -101,7 +101,7 @@ class HistoryAdmin(VersionAdmin):
         opts = self.model._meta
         context = {
             **self.admin_site.each_context(request),
-            "title": _("History: %s") % obj,
+            "title": _("Change history: %s") % obj,
             "subtitle": None,
             "rows": rows,
             "page_obj": page,
@@ -129,6 +129,16 @@ class HistoryAdmin(VersionAdmin):
         if request.method == "POST" and response.status_code == 302:
             announce_restored(version.revision)
         return response
+
+    def get_form_language(self, request, obj=None):
+        """A version being restored is shown in a language it has (a FAQ once only in English
+        is restored from its English form, whatever the admin's language)."""
+        language = super().get_form_language(request, obj)
+        if getattr(request, "_history_restoring", False) and obj is not None:
+            available = obj.get_available_languages()
+            if available and language not in available:
+                return available[0]
+        return language
 
     # Deleting keeps the record's last state (with its children and translations).
 

@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db.models.signals import class_prepared
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 APP_NAMES = {
     "axes": _("Login protection"),
@@ -21,7 +22,7 @@ APP_NAMES = {
     "djangocms_text": _("Rich text"),
     "djangocms_link": _("Links"),
     "easy_thumbnails": _("Thumbnails"),
-    "reversion": _("History"),
+    "reversion": pgettext_lazy("the app of earlier versions", "History"),
 }
 
 

@@ -14,7 +14,7 @@ that skip raw saves (as the page cache's and the search index's do, for fixtures
 """
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.dispatch import Signal
@@ -141,3 +141,41 @@ def describe(revision):
         when = localize(timezone.localtime(datetime.fromisoformat(data["date"])))
         return gettext("Reverted to previous version, saved on %(datetime)s") % {"datetime": when}
     return revision.get_comment()
+
+
+def kept_revision_ids():
+    """The revision holding the latest version of each record that still exists."""
+    import reversion
+    from django.db.models import Max
+    from reversion.models import Version
+
+    from jeiweb.content.registry import owner
+
+    kept = set()
+    for model in reversion.get_registered_models():
+        if owner(model) is not model:
+            continue  # a translation is in its record's revisions
+        latest = dict(
+            Version.objects.get_for_model(model)
+            .values("object_id")
+            .annotate(latest=Max("pk"))
+            .values_list("object_id", "latest")
+        )
+        live = {
+            str(pk) for pk in model._default_manager.filter(pk__in=list(latest)).values_list("pk", flat=True)
+        }
+        versions = [pk for object_id, pk in latest.items() if object_id in live]
+        kept.update(Version.objects.filter(pk__in=versions).values_list("revision_id", flat=True))
+    return kept
+
+
+def purge_history(days, now=None):
+    """Delete the revisions older than `days` (with their versions), but each live record's
+    latest: a record always keeps the state it can be restored to. Returns how many went."""
+    from reversion.models import Revision
+
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    old = Revision.objects.filter(date_created__lt=cutoff).exclude(pk__in=kept_revision_ids())
+    count = old.count()
+    old.delete()
+    return count

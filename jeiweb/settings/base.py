@@ -320,11 +320,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# The login lockout and the security headers: jeiweb/settings/security.py.
-from jeiweb.settings.security import *  # noqa: E402, F403
+# The history of site content and the audit trail: jeiweb/settings/history.py.
+from jeiweb.settings.history import *  # noqa: E402, F403
 
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
 
-# The history of site content and the audit trail: jeiweb/settings/history.py.
-from jeiweb.settings.history import *  # noqa: E402, F403
+# The login lockout and the security headers: jeiweb/settings/security.py.
+from jeiweb.settings.security import *  # noqa: E402, F403
