@@ -45,12 +45,21 @@ def token_of(version):
 class Conflict:
     """The record changed after the editor opened the form."""
 
+    obj: object
     opened: str  # the token the form was opened on
     current: object  # the newest Version
 
+    def opened_version(self):
+        """The version the form showed. A record without history when its form was opened
+        ("0") was as its oldest version says: the state kept before the first recorded save."""
+        versions = Version.objects.get_for_object(self.obj)
+        if self.opened == "0":
+            return versions.order_by("pk").first()
+        return versions.filter(pk=self.opened).first() if self.opened.isdigit() else None
+
     def changes(self):
         """What changed between the version the form was opened on and the current one."""
-        opened = Version.objects.filter(pk=self.opened).first() if self.opened.isdigit() else None
+        opened = self.opened_version()
         if opened is None or self.current is None:
             return []
         by_revision = versions_of_revisions([opened.revision_id, self.current.revision_id])
@@ -161,7 +170,7 @@ class HistoryAdmin(VersionAdmin):
                 opened = request.POST.get(TOKEN)
                 # A form without the token (opened before this was deployed) is not checked.
                 if opened is not None and opened != token_of(latest):
-                    request._history_conflict = Conflict(opened, latest)
+                    request._history_conflict = Conflict(obj, opened, latest)
                 elif latest is None:
                     # Its first recorded change: keep what it was before, to restore it.
                     record_state(obj, comment=history_comment(BASELINE))
