@@ -59,6 +59,8 @@ ROLES = (
                 "change_pagecontentversion",
                 "view_pagecontentversion",
             ],
+            # Take over a draft a colleague left locked (DJANGOCMS_VERSIONING_LOCK_VERSIONS).
+            ("djangocms_versioning", "version"): ["delete_versionlock"],
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
         },
