@@ -18,6 +18,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -152,13 +153,21 @@ class HistoryAdmin(VersionAdmin):
     # Deleting keeps the record's last state (with its children and translations).
 
     def delete_model(self, request, obj):
-        record_state(obj, user=request.user, comment=history_comment(DELETED))
+        self._record_deletion(request, obj)
         super().delete_model(request, obj)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:
-            record_state(obj, user=request.user, comment=history_comment(DELETED))
+            self._record_deletion(request, obj)
         super().delete_queryset(request, queryset)
+
+    @staticmethod
+    def _record_deletion(request, obj):
+        """The record as it was, named in the editor's language (the list of deleted records
+        shows that name)."""
+        if hasattr(obj, "set_current_language"):
+            obj.set_current_language(get_language())
+        record_state(obj, user=request.user, comment=history_comment(DELETED))
 
     # No lost update
 

@@ -79,3 +79,12 @@ def form_data(html, form_id=None, **changes):
     for name, value in changes.items():
         data[name] = value
     return data
+
+
+def sign_into_admin(page, site_url, username, password, language="zh-hans"):
+    """Sign a browser page (Playwright) into the admin in `language`, as staff do."""
+    page.goto(f"{site_url}/{language}/admin/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("input[type=submit]").click()
+    page.wait_for_url(f"{site_url}/{language}/admin/")
