@@ -7,13 +7,16 @@ import re
 from datetime import timedelta
 
 import pytest
+import reversion
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.utils import timezone
 from reversion.models import Revision, Version
+from reversion.revisions import _get_options
 
 from jeiweb.cache.pages import content_version
 from jeiweb.content.history import purge_history, record_state, restore
+from jeiweb.content.registry import children_of, declared_models
 from news.models import Article
 from pages import models
 from search.models import SearchDocument
@@ -68,6 +71,17 @@ def restore_in_admin(client, url):
 def texts(obj, field):
     obj = type(obj).objects.get(pk=obj.pk)
     return {code: obj.safe_translation_getter(field, language_code=code) for code in ("en", "zh-hans")}
+
+
+def test_every_declared_model_has_history_with_its_translations_and_children():
+    """`@site_content` alone is the declaration: a model added later gets history by it."""
+    for model in declared_models():
+        follow = _get_options(model).follow
+        assert "translations" in follow, model
+        assert set(children_of(model)) <= set(follow), model
+        for relation in children_of(model):
+            assert reversion.is_registered(model._meta.get_field(relation).related_model)
+    assert {"faqs", "degree_awards", "curriculum_stages"} <= set(_get_options(models.Programme).follow)
 
 
 def test_each_save_of_an_article_is_a_revision_showing_its_change_in_each_language(admin_client, superuser):
