@@ -9,7 +9,8 @@
 - **No lost update**: the change form carries the version it was opened on (a hidden
   `_history_version`). Saving over a record that has a newer version since is refused with a
   form error: what the editor typed stays in the form, and the changes made meanwhile are shown
-  above it. The form then carries the newer version, so saving again is a deliberate choice.
+  above it; text fields the editor had not touched take the other save's text. The form then
+  carries the newer version, so saving again is a deliberate choice that keeps both changes.
 """
 
 from dataclasses import dataclass
@@ -23,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from jeiweb.content.changes import LinkedNames, compare, state, versions_of_revisions
+from jeiweb.content.changes import LinkedNames, compare, field_of, state, versions_of_revisions
 from jeiweb.content.history import (
     BASELINE,
     DELETED,
@@ -58,6 +59,28 @@ class Conflict:
             return versions.order_by("pk").first()
         return versions.filter(pk=self.opened).first() if self.opened.isdigit() else None
 
+    def keep_their_changes(self, posted, language):
+        """The posted form, with the other save's text in the fields this editor left as they
+        were: saving again keeps both people's changes, not the stale text of the form."""
+        opened = self.opened_version()
+        if opened is None or self.current is None:
+            return posted
+        by_revision = versions_of_revisions([opened.revision_id, self.current.revision_id])
+        key = (type(self.obj), str(self.obj.pk))
+        before = state(by_revision[opened.revision_id]).get(key)
+        after = state(by_revision[self.current.revision_id]).get(key)
+        if before is None or after is None:
+            return posted
+        merged = posted.copy()
+        for (name, field_language), theirs in after.values.items():
+            if field_language not in (None, language) or name not in posted or not is_text(self.obj, name):
+                continue
+            was = before.values.get((name, field_language))
+            typed = posted.get(name, "").replace("\r\n", "\n").strip()
+            if theirs != was and typed == (was or "").strip():
+                merged[name] = theirs or ""
+        return merged
+
     def changes(self):
         """What changed between the version the form was opened on and the current one."""
         opened = self.opened_version()
@@ -66,6 +89,14 @@ class Conflict:
         by_revision = versions_of_revisions([opened.revision_id, self.current.revision_id])
         before, after = state(by_revision[opened.revision_id]), state(by_revision[self.current.revision_id])
         return compare(before, after)
+
+
+def is_text(obj, name):
+    """A plain text field (of the record or of its translations), compared as typed."""
+    from django.db import models
+
+    model_field = field_of(type(obj), name)
+    return isinstance(model_field, models.CharField | models.TextField) and not model_field.choices
 
 
 class HistoryAdmin(VersionAdmin):
@@ -179,7 +210,10 @@ class HistoryAdmin(VersionAdmin):
                 opened = request.POST.get(TOKEN)
                 # A form without the token (opened before this was deployed) is not checked.
                 if opened is not None and opened != token_of(latest):
-                    request._history_conflict = Conflict(obj, opened, latest)
+                    request._history_conflict = conflict = Conflict(obj, opened, latest)
+                    request.POST = conflict.keep_their_changes(
+                        request.POST, self.get_form_language(request, obj)
+                    )
                 elif latest is None:
                     # Its first recorded change: keep what it was before, to restore it.
                     record_state(obj, comment=history_comment(BASELINE))

@@ -7,6 +7,7 @@ import secrets
 
 import pytest
 
+from tests.browser.test_editing_browser import screenshot
 from tests.support.admin_forms import sign_into_admin
 
 pytestmark = pytest.mark.browser
@@ -78,6 +79,7 @@ def test_an_editor_sees_both_revisions_with_their_changes_and_restores_the_first
     assert rows.nth(0).locator("ins").first.inner_text() == ", spring"
     assert rows.nth(1).locator("ins").first.inner_text() == " 2026"
     assert "标题 (英语)" in rows.nth(1).inner_text()
+    screenshot(page, "history")
 
     rows.nth(2).get_by_role("link", name="恢复此版本").click()
     page.locator("input[name=_save]").click()
@@ -97,6 +99,7 @@ def test_a_deleted_faq_is_recovered(editor, site_url, served):
     assert page.get_by_role("link", name="有班车吗？").count() == 0
 
     page.locator("a.recoverlink").click()
+    screenshot(page, "recover-deleted")
     page.get_by_role("row", name=re.compile("有班车吗？")).get_by_role("link").click()
     page.locator("input[name=_save]").click()
     page.wait_for_selector(".messagelist .success")
@@ -121,3 +124,4 @@ def test_of_two_editors_the_second_save_is_refused_and_keeps_the_typing(editor, 
     )
     assert second.locator("#id_summary").input_value() == "The library opens until midnight."
     assert second.locator(".history-conflict ins").first.inner_text() == " extended"
+    screenshot(second, "refused-save")
