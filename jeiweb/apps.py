@@ -16,11 +16,13 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from jeiweb.cache.pages import connect_content_version
+        from jeiweb.content.history import register_history
         from jeiweb.ops.sites import sync_site_domain
         from jeiweb.security.uploads import connect_upload_cleaning
 
         register_core_loaders()
         connect_content_version()
+        register_history()  # before the admin registers its model admins (VersionAdmin)
         connect_upload_cleaning()
         # After the sites app's tables exist (our core app has no models: it gets no signal).
         post_migrate.connect(sync_site_domain, sender=apps.get_app_config("sites"))

@@ -59,6 +59,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from parler.models import TranslatableModelMixin
 
+from jeiweb.content.history import content_restored
 from jeiweb.content.publishing import Publishable
 from jeiweb.i18n import language_codes
 from search import indexing
@@ -217,6 +218,11 @@ class ModelProvider(SearchProvider):
             return
         self.reindex(self._watched[sender](instance))
 
+    def _restored(self, sender, instance, **kwargs):
+        """Restored from the history: saved raw, but whole (see jeiweb/content/history.py)."""
+        if sender in self._watched:
+            self.reindex(self._watched[sender](instance))
+
     def _deleted(self, sender, instance, **kwargs):
         if sender is self.model:
             indexing.remove(self, [self.key(instance.pk)])
@@ -231,8 +237,10 @@ class ModelProvider(SearchProvider):
         for sender in self._watched:
             post_save.connect(self._saved, sender=sender, dispatch_uid=self._uid("save", sender))
             post_delete.connect(self._deleted, sender=sender, dispatch_uid=self._uid("delete", sender))
+            content_restored.connect(self._restored, sender=sender, dispatch_uid=self._uid("restore", sender))
 
     def disconnect(self):
         for sender in self._watched:
             post_save.disconnect(sender=sender, dispatch_uid=self._uid("save", sender))
             post_delete.disconnect(sender=sender, dispatch_uid=self._uid("delete", sender))
+            content_restored.disconnect(sender=sender, dispatch_uid=self._uid("restore", sender))

@@ -33,3 +33,17 @@ class EditingAdminConfig(AdminConfig):
             admin.site.replace(model, model_admin)
         name_package_models()
         register_translated_filters()
+        register_audit_trail()
+
+
+def register_audit_trail():
+    """django-reversion's revisions, read as the audit trail (jeiweb/admin/audit.py)."""
+    from django.contrib import admin
+    from django.utils.translation import gettext_lazy as _
+    from reversion.models import Revision
+
+    from jeiweb.admin.audit import AuditTrailAdmin
+
+    Revision._meta.verbose_name = _("recorded change")
+    Revision._meta.verbose_name_plural = _("audit trail")
+    admin.site.replace(Revision, AuditTrailAdmin)

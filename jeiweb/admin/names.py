@@ -11,6 +11,7 @@ from django.apps import apps
 from django.db.models.signals import class_prepared
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 APP_NAMES = {
     "axes": _("Login protection"),
@@ -25,6 +26,7 @@ APP_NAMES = {
     "otp_totp": _("Authenticator apps"),
     "otp_static": _("Recovery codes"),
     "django_otp_webauthn": _("Passkeys"),
+    "reversion": pgettext_lazy("the app of earlier versions", "History"),
 }
 
 # Models the packages name after their class or in their jargon: (singular, plural).

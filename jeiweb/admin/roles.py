@@ -69,6 +69,8 @@ ROLES = (
             ],
             # Page editors also approve the news writers' articles and events.
             **NEWS_APPROVAL,
+            # Take over a draft a colleague left locked (DJANGOCMS_VERSIONING_LOCK_VERSIONS).
+            ("djangocms_versioning", "version"): ["delete_versionlock"],
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
             # The admissions tables (imported a year at a time: add and delete), the costs of

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.admin import TranslatableAdmin
 from parler.forms import TranslatableModelForm
 
+from jeiweb.admin.history import HistoryAdmin
 from jeiweb.admin.related import RelatedRecordsMixin
 from jeiweb.i18n import language_codes
 from jeiweb.i18n.slugs import slug_for
@@ -61,10 +62,11 @@ class TranslatedSlugForm(TranslatableModelForm):
         return others.exists()
 
 
-class TranslationsAdmin(RelatedRecordsMixin, TranslatableAdmin):
+class TranslationsAdmin(HistoryAdmin, RelatedRecordsMixin, TranslatableAdmin):
     """Lists show which translations are still missing, read from one prefetch per page; related
     records come with their translations (jeiweb/admin/related.py).
-    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js)."""
+    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js).
+    Every record keeps its history and is never saved over a newer version (HistoryAdmin)."""
 
     form = TranslatedSlugForm
     # Half of Django's 100: each row costs about a millisecond to render (its columns, the state

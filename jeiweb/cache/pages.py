@@ -42,6 +42,7 @@ from django.utils.http import parse_http_date_safe
 from django.utils.translation import override
 
 from jeiweb.cache.breaker import cache_recovered
+from jeiweb.content.history import content_restored
 from jeiweb.content.registry import is_site_content, next_content_change
 
 STATE_KEY = "jeiweb:content-state"
@@ -135,6 +136,12 @@ def _cms_operation(sender, **kwargs):
     content_changed()
 
 
+def _record_restored(sender, **kwargs):
+    """A restore from the history saves with `raw=True`, which `_record_changed` skips."""
+    if is_site_content(sender):
+        content_changed()
+
+
 def connect_content_version():
     """Every save or delete of a content record (and of an m2m link between such records) bumps
     it, and so does every django CMS operation: moving a page rewrites the addresses of it and
@@ -142,6 +149,7 @@ def connect_content_version():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(_record_changed, weak=False, dispatch_uid=f"jeiweb-content-version-{id(signal)}")
     post_obj_operation.connect(_cms_operation, weak=False, dispatch_uid="jeiweb-content-version-cms")
+    content_restored.connect(_record_restored, weak=False, dispatch_uid="jeiweb-content-version-restored")
     cache_recovered.connect(_cache_recovered, weak=False, dispatch_uid="jeiweb-content-version-recovered")
 
 

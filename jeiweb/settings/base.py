@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    # Earlier versions of every record of site content (jeiweb/content/history.py).
+    "reversion",
 ]
 
 MIDDLEWARE = [
@@ -331,9 +333,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# Uploads, thumbnails, static and media files (media.py); review before publishing, the
-# two-person rule (review.py); the staff's second factor (second_factor.py); the login lockout
-# and the security headers (security.py).
+# The history of site content and the audit trail (history.py); uploads, thumbnails, static
+# and media files (media.py); review before publishing, the two-person rule (review.py); the
+# staff's second factor (second_factor.py); the login lockout and the security headers
+# (security.py).
+from jeiweb.settings.history import *  # noqa: E402, F403
 from jeiweb.settings.media import *  # noqa: E402, F403
 from jeiweb.settings.review import *  # noqa: E402, F403
 from jeiweb.settings.second_factor import *  # noqa: E402, F403

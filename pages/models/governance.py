@@ -10,7 +10,7 @@ from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 
 
-@site_content
+@site_content(children=["members"])
 class Committee(KeyedModel, TranslatableModel):
     """A joint committee through which the two universities govern the institute."""
 

@@ -63,7 +63,8 @@ def fact_field(verbose_name, help_text=""):
     return models.TextField(verbose_name, blank=True, help_text=help_text)
 
 
-@site_content
+# Its degrees, curriculum, questions and accreditations are kept and restored with it.
+@site_content(children=["degree_awards", "curriculum_stages", "faqs", "accreditations"])
 class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableModel):
     """A degree programme of the institute: what prospective students find, filter and compare.
 

@@ -28,7 +28,7 @@ class Figure:
     part_of: str | None = None
 
 
-@site_content
+@site_content(children=["schools"])
 class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
     """A dated snapshot of the teaching body of the imported courses.
 
