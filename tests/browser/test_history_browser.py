@@ -8,7 +8,7 @@ import secrets
 import pytest
 
 from tests.browser.test_editing_browser import screenshot
-from tests.support.admin_forms import sign_into_admin
+from tests.support.second_factor import enrol_app_code, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +30,8 @@ faq.save()
 @pytest.fixture(scope="module")
 def password(served):
     password = secrets.token_urlsafe(16)
-    served.manage("shell", "-c", CREATE_SUPERUSERS.format(password=password))
+    enrol = enrol_app_code("editor-one") + enrol_app_code("editor-two")
+    served.manage("shell", "-c", CREATE_SUPERUSERS.format(password=password) + enrol)
     return password
 
 
@@ -43,7 +44,7 @@ def editor(browser, site_url, password):
         context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
         contexts.append(context)
         page = context.new_page()
-        sign_into_admin(page, site_url, username, password)
+        sign_in(page, site_url, username, password, language="zh-hans")
         return page
 
     yield open_session

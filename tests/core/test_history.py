@@ -24,7 +24,8 @@ from pages import models
 from search.models import SearchDocument
 from tests.news.factories import make_article, make_event
 from tests.pages import factories as make
-from tests.support.admin_forms import form_data, log_into_admin
+from tests.support.admin_forms import form_data
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ def superuser():
 
 @pytest.fixture
 def admin_client(client, superuser):
-    return log_into_admin(client, superuser)
+    return log_in_verified(client, superuser)
 
 
 def edit(client, url, **changes):
@@ -241,7 +242,7 @@ def test_the_audit_trail_says_who_changed_what_and_is_for_superusers_only(admin_
     assert "Audited twice" in html and admin_url(article, "history", ZH_ADMIN) in html
     assert "审计" in html  # its name in the editor's language
     editor = get_user_model().objects.create_user("editor", password="x", is_staff=True)
-    log_into_admin(client, editor)
+    log_in_verified(client, editor)
     assert client.get(ADMIN + "reversion/revision/").status_code == 403
 
 

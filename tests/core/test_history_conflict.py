@@ -6,7 +6,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from tests.news.factories import make_article
-from tests.support.admin_forms import form_data, log_into_admin
+from tests.support.admin_forms import form_data
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +17,7 @@ def editors():
     users = get_user_model().objects
     first = users.create_superuser("first", "first@example.edu.cn", "x")
     second = users.create_superuser("second", "second@example.edu.cn", "x")
-    return log_into_admin(Client(), first), log_into_admin(Client(), second)
+    return log_in_verified(Client(), first), log_in_verified(Client(), second)
 
 
 def test_the_second_save_is_refused_with_the_typing_kept_and_the_other_change_shown(editors):

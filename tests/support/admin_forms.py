@@ -1,16 +1,6 @@
-"""Logging into the admin and submitting its forms as a browser would, in the tests.
-
-Every test that needs a staff session goes through `log_into_admin`, so that a change to how
-staff sign in (a second factor) is made here once.
-"""
+"""Submitting the admin's forms as a browser would, in the tests (signing in: second_factor.py)."""
 
 from html.parser import HTMLParser
-
-
-def log_into_admin(client, user):
-    """A logged-in admin session for `user` on the test client."""
-    client.force_login(user)
-    return client
 
 
 class _FormReader(HTMLParser):
@@ -79,12 +69,3 @@ def form_data(html, form_id=None, **changes):
     for name, value in changes.items():
         data[name] = value
     return data
-
-
-def sign_into_admin(page, site_url, username, password, language="zh-hans"):
-    """Sign a browser page (Playwright) into the admin in `language`, as staff do."""
-    page.goto(f"{site_url}/{language}/admin/login/")
-    page.locator("#id_username").fill(username)
-    page.locator("#id_password").fill(password)
-    page.locator("input[type=submit]").click()
-    page.wait_for_url(f"{site_url}/{language}/admin/")
