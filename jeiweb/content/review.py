@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jeiweb.content.history import record_state
 from jeiweb.content.publishing import Status
 
 
@@ -120,6 +121,8 @@ class Reviewable(models.Model):
         self.reviewed_by = user
         self.reviewed_at = now or timezone.now()
         self.save(update_fields=self.REVIEW_FIELDS)
+        # In its history like any save, so that an editor with the form still open is warned.
+        record_state(self, user, _("Approved"))
 
     def return_to_writer(self, user, comment, now=None):
         """Send it back as a draft with the approver's comment."""
@@ -129,6 +132,7 @@ class Reviewable(models.Model):
         self.reviewed_by = user
         self.reviewed_at = now or timezone.now()
         self.save(update_fields=self.REVIEW_FIELDS)
+        record_state(self, user, _("Returned to the writer: %(comment)s") % {"comment": comment})
 
     def is_scheduled_on_approval(self, now=None):
         """Whether approving it now schedules it rather than publishing it at once."""

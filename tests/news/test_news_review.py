@@ -11,6 +11,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.test import RequestFactory
 from django.utils import timezone
+from reversion.models import Version
 
 from jeiweb.admin.roles import NEWS_WRITERS, setup_roles
 from jeiweb.content.review import ReviewState
@@ -202,6 +203,9 @@ def test_approving_publishes_at_once_and_tells_the_writer_in_chinese(client, wri
     article.refresh_from_db()
     assert article.status == Status.PUBLISHED and article.is_visible(now=NOW)
     assert (article.review_state, article.reviewed_by) == (ReviewState.APPROVED, editor)
+    # The decision is in the article's history, by the approver.
+    latest = Version.objects.get_for_object(article).order_by("-pk").first()
+    assert (latest.revision.user, latest.revision.comment) == (editor, "Approved")
     [message] = mail.outbox
     assert message.to == ["writer@example.edu.cn"]
     assert message.subject.startswith("已批准并发布")
@@ -235,6 +239,8 @@ def test_returning_needs_a_comment_and_mails_it_to_the_writer(client, writer, on
         client.post(url, {"decision": "return", "comment": "The end time is wrong."})
     event.refresh_from_db()
     assert (event.status, event.review_state) == (Status.DRAFT, ReviewState.RETURNED)
+    latest = Version.objects.get_for_object(event).order_by("-pk").first()
+    assert latest.revision.comment == "已退回撰稿人：The end time is wrong."
     [message] = mail.outbox
     assert message.subject.startswith("Returned for changes")  # the writer's language, not the approver's
     assert "The end time is wrong." in message.body
