@@ -15,11 +15,13 @@ from jeiweb.admin.accounts import password_reset_urls
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
-from pages.sitemaps import ProgrammeSitemap
+from pages.sitemaps import PersonSitemap, ProgrammeSitemap, TeamSitemap
 
 sitemaps = {
     "pages": CMSPageSitemap,
     "programmes": ProgrammeSitemap,
+    "people": PersonSitemap,
+    "teams": TeamSitemap,
     "articles": ArticleSitemap,
     "events": EventSitemap,
     "news-lists": NewsListSitemap,

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "filer",
     "easy_thumbnails",
     "parler",
+    # Roster (and other) imports from CSV or Excel, with a dry run, in the admin.
+    "import_export",
     "csp",
     # Login lockout after repeated failures (per account and per address).
     "axes",
@@ -319,7 +321,6 @@ LOGGING = {
 }
 
 # The login lockout and the security headers: jeiweb/settings/security.py.
-from jeiweb.settings.security import *  # noqa: E402, F403
-
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
+from jeiweb.settings.security import *  # noqa: E402, F403

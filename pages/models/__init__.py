@@ -1,4 +1,5 @@
-"""The college as data: programmes, governance, teaching staff, students, quality and milestones.
+"""The college as data: programmes, governance, people, teaching teams and staff, students,
+quality and milestones.
 
 Every number a visitor reads comes from one of these records; shares and other derived
 figures are properties, never stored. Visitor-facing text is translated with django-parler;
@@ -17,8 +18,9 @@ from pages.models.curriculum import CurriculumStage, DegreeAward
 from pages.models.enquiries import Enquiry, EnquiryStatus, Province
 from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
 from pages.models.faqs import Faq, FaqQuerySet
-from pages.models.governance import Committee, CommitteeMember, CommitteeRole
+from pages.models.governance import Committee, CommitteeRole, Post
 from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
+from pages.models.people import Person, Supervision, TitleRank
 from pages.models.plugins import (
     AccreditationsPluginModel,
     CommitteePluginModel,
@@ -39,7 +41,8 @@ from pages.models.programmes import (
 )
 from pages.models.quality import Accreditation, AccreditationKind
 from pages.models.students import LearningResource, ResourceKind, StudentBody
-from pages.models.teaching import Figure, SourceSchool, TeachingStaffProfile, share
+from pages.models.teaching import Figure, TeachingStaffProfile, share
+from pages.models.teams import School, TeachingTeam, TeamRole, TeamRoleKind
 
 __all__ = [
     "KEY_DATES",
@@ -57,7 +60,6 @@ __all__ = [
     "AccreditationsPluginModel",
     "Award",
     "Committee",
-    "CommitteeMember",
     "CommitteePluginModel",
     "CommitteeRole",
     "ContactKind",
@@ -75,6 +77,8 @@ __all__ = [
     "Milestone",
     "MilestoneCategory",
     "MilestoneQuerySet",
+    "Person",
+    "Post",
     "PreciseDateMixin",
     "Programme",
     "ProgrammeCardsPluginModel",
@@ -82,7 +86,12 @@ __all__ = [
     "Province",
     "ResourceKind",
     "SnapshotQuerySet",
-    "SourceSchool",
+    "School",
+    "Supervision",
+    "TeachingTeam",
+    "TeamRole",
+    "TeamRoleKind",
+    "TitleRank",
     "StudentBody",
     "TeachingStaffProfile",
     "TimelinePluginModel",

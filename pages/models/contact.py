@@ -45,6 +45,15 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         blank=True,
         help_text=_("The official admissions site of the university."),
     )
+    person = models.ForeignKey(
+        "pages.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_points",
+        verbose_name=_("contact person"),
+        help_text=_("Who answers, if the office names someone."),
+    )
     wechat_qr = FilerImageField(
         verbose_name=_("WeChat QR code"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
