@@ -16,12 +16,12 @@ from pages.models import (
     Person,
     Post,
     Programme,
-    School,
     TeachingTeam,
     TeamRole,
     TeamRoleKind,
     University,
 )
+from pages.models.teams import school_names
 
 PEOPLE_PER_PAGE = 24
 COMMITTEE = "committee"
@@ -29,19 +29,10 @@ COMMITTEE = "committee"
 ROLE_CHOICES = ((COMMITTEE, _("Committee member")), *TeamRoleKind.choices)
 
 
-def people_with_roles(language):
-    """Visible people with what their cards show: school, committee posts, team roles."""
-    return (
-        Person.objects.visible(language)
-        .select_related("school", "photo")
-        .prefetch_related(
-            "translations",
-            "school__translations",
-            Prefetch(
-                "posts", Post.objects.select_related("committee").prefetch_related("committee__translations")
-            ),
-        )
-    )
+def people_for_cards(language):
+    """Visible people with what their cards show (their school's name comes from
+    `school_names`, read once per content change)."""
+    return Person.objects.visible(language).select_related("photo").prefetch_related("translations")
 
 
 class PeopleDirectoryView(TranslatedViewMixin, ListView):
@@ -54,11 +45,8 @@ class PeopleDirectoryView(TranslatedViewMixin, ListView):
     paginate_by = PEOPLE_PER_PAGE
 
     def get_filters(self):
-        schools = {
-            school.key: school
-            for school in School.objects.visible(self.language).prefetch_related("translations")
-        }
-        self.schools = list(schools.values())
+        schools = school_names(self.language)
+        self.schools = [{"key": key, "name": name} for key, (_pk, name) in schools.items()]
         get = self.request.GET
         return {
             "university": get.get("university", "") if get.get("university") in University.values else "",
@@ -71,7 +59,7 @@ class PeopleDirectoryView(TranslatedViewMixin, ListView):
 
     def get_queryset(self):
         self.filters = self.get_filters()
-        people = people_with_roles(self.language).in_directory_order()
+        people = people_for_cards(self.language).in_directory_order()
         if self.filters["university"]:
             people = people.filter(university=self.filters["university"])
         if self.filters["school"]:
@@ -113,7 +101,13 @@ class PersonDetailView(TranslatedViewMixin, DetailView):
     context_object_name = "person"
 
     def get_object(self, queryset=None):
-        return get_translated_or_404(people_with_roles(self.language), self.kwargs["slug"])
+        posts = Post.objects.select_related("committee").prefetch_related("committee__translations")
+        people = (
+            people_for_cards(self.language)
+            .select_related("school")
+            .prefetch_related("school__translations", Prefetch("posts", posts))
+        )
+        return get_translated_or_404(people, self.kwargs["slug"])
 
     def get_context_data(self, **kwargs):
         person = self.object

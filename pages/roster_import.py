@@ -58,6 +58,9 @@ class PersonResource(resources.ModelResource):
     figures count (core teacher, rank of title, doctorate, supervision, overseas experience)."""
 
     key = fields.Field(attribute="key", column_name="key")
+    # Shown in the dry run's preview (the import itself reads them in import_instance).
+    name_en = fields.Field(column_name="name_en", readonly=True)
+    name_zh = fields.Field(column_name="name_zh", readonly=True)
 
     class Meta:
         model = Person
@@ -67,6 +70,11 @@ class PersonResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = False
         report_skipped = False
+
+    def before_import(self, dataset, **kwargs):
+        # The key column may be left out: each row's key is then made from the name.
+        if "key" not in (dataset.headers or []):
+            dataset.append_col([""] * len(dataset), header="key")
 
     def before_import_row(self, row, **kwargs):
         if not cell(row, "key"):
@@ -122,6 +130,18 @@ class PersonResource(resources.ModelResource):
 
     def dehydrate_key(self, person):
         return person.key or ""
+
+    def dehydrate_name_en(self, person):
+        return person.safe_translation_getter("name", language_code="en") or ""
+
+    def dehydrate_name_zh(self, person):
+        return person.safe_translation_getter("name", language_code="zh-hans") or ""
+
+    def get_user_visible_fields(self):
+        """Every column of the file, as the import page lists them (most are read in
+        import_instance, not by a field of their own)."""
+        declared = {field.column_name: field for field in super().get_user_visible_fields()}
+        return [declared.get(column) or fields.Field(column_name=column, readonly=True) for column in COLUMNS]
 
     def get_export_headers(self, selected_fields=None):
         return list(COLUMNS)

@@ -33,6 +33,14 @@ MEDIA_PERMISSIONS = {
 }
 
 
+def record_permissions(app_label, models):
+    """Add, change, delete and view each of `models` of an app."""
+    return {
+        (app_label, model): [f"{action}_{model}" for action in ("add", "change", "delete", "view")]
+        for model in models
+    }
+
+
 @dataclass(frozen=True)
 class Role:
     """A staff group: exactly these permissions, and a media folder of its own."""
@@ -59,6 +67,10 @@ ROLES = (
                 "change_pagecontentversion",
                 "view_pagecontentversion",
             ],
+            # The people the pages name (and their photos), the schools and teaching teams, the
+            # committee posts people hold; a roster is imported through the people's admin.
+            **record_permissions("pages", ("person", "school", "teachingteam", "teamrole", "post")),
+            ("pages", "committee"): ["change_committee", "view_committee"],
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
         },

@@ -139,6 +139,15 @@ class Person(PublishedByDefault, TranslatableModel):
         return translated_url(self, "people:detail", language)
 
     @property
+    def school_name(self):
+        """The name of their school in the active language ("" if none, or not visible): from
+        the schools read once per content change, not a query per person."""
+        from pages.models.teams import school_names
+
+        names = dict(school_names(self.get_current_language()).values())
+        return names.get(self.school_id, "")
+
+    @property
     def page_url(self):
         """The person's page in the active language, or "" (no page there, or no people page)."""
         try:

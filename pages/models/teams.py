@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
+from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
@@ -44,6 +45,20 @@ class School(KeyedModel, PublishedByDefault, TranslatableModel):
 
     def __str__(self):
         return self.safe_translation_getter("name", any_language=True) or self.key
+
+
+def school_names(language):
+    """{school key: (pk, name)} of the visible schools in `language`, in order, as plain data:
+    read once per content change (every person card and the directory's filter name them)."""
+
+    def read():
+        schools = School.objects.visible(language).prefetch_related("translations")
+        return {
+            school.key: (school.pk, school.safe_translation_getter("name", language_code=language))
+            for school in schools
+        }
+
+    return per_version(f"school-names:{language}", read)
 
 
 class TeamQuerySet(PublishableQuerySet, TranslatableQuerySet):

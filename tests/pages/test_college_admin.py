@@ -15,7 +15,9 @@ ADMINS = {
     for model in (
         models.Programme,
         models.Committee,
-        models.CommitteeMember,
+        models.Person,
+        models.TeachingTeam,
+        models.School,
         models.TeachingStaffProfile,
         models.StudentBody,
         models.LearningResource,
@@ -79,10 +81,6 @@ def profile_form(**overrides):
         "doctoral_supervisors": "22",
         "masters_supervisors": "36",
         "overseas_experience": "65",
-        "schools-TOTAL_FORMS": "0",
-        "schools-INITIAL_FORMS": "0",
-        "schools-MIN_NUM_FORMS": "0",
-        "schools-MAX_NUM_FORMS": "1000",
     }
     return {**data, **overrides}
 
