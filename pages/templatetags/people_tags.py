@@ -16,5 +16,5 @@ def portrait(person, sizes="10rem", lazy=True):
     """The person's photo as a square <picture> (lazy below the fold), or the placeholder."""
     image = person.photo if person.photo_id else None
     context = picture(image, person.display_name, PORTRAIT_WIDTHS, sizes, lazy, aspect=1)
-    context["person"] = person
+    context.update(person=person, lazy=lazy)
     return context
