@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pages import models, roster, structured_data
 from pages.forms import EnquiryForm
+from pages.models.teams import school_names
 from pages.templatetags.college_tags import contact_points_of_page
 
 MODULE = _("College")
@@ -37,7 +38,7 @@ class KeyFactsPlugin(CollegePlugin):
         if instance.subject == models.KeyFactsSubject.TEACHING:
             # Counted from the roster once it is complete, else the dated snapshot (pages/roster.py).
             context["snapshot"] = roster.teaching_figures()
-            context["schools"] = list(roster.visible_schools(instance.language))
+            context["schools"] = list(school_names(instance.language).values())
             return context
         snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
             "translations", "programme__translations"

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
-from pages import roster, structured_data
+from pages import structured_data
 from pages.models import (
     Person,
     Post,
@@ -141,8 +141,8 @@ def teams_with_people(language):
 
 
 class TeamListView(TranslatedViewMixin, ListView):
-    """The teaching teams, grouped by programme (or by school: `?by=school`), with the teaching
-    figures (from the roster, or the dated snapshot until it is complete)."""
+    """The teaching teams, grouped by programme (or by school: `?by=school`), under the page's
+    own blocks (the teaching figures: the key facts plugin)."""
 
     template_name = "pages/people/team_list.html"
     context_object_name = "teams"
@@ -172,8 +172,6 @@ class TeamListView(TranslatedViewMixin, ListView):
         context.update(
             grouping=grouping,
             groups=[{"owner": owner, "teams": members} for owner, members in ordered],
-            figures=roster.teaching_figures(),
-            schools=list(roster.visible_schools(self.language)),
             canonical_url=self.request.build_absolute_uri(self.request.path),
         )
         return context

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 
-from pages.models import Person, School, TeachingStaffProfile, TeachingTeam
+from pages.models import Person, TeachingStaffProfile, TeachingTeam
 from pages.models.people import Supervision, TitleRank
 from pages.models.teaching import QualificationFigures
 
@@ -69,8 +69,3 @@ def teaching_figures(now=None):
         supervisors=counts["doctoral_supervisors"] + counts["masters_supervisors"],
         **counts,
     )
-
-
-def visible_schools(language):
-    """The schools teachers come from, as named so far."""
-    return School.objects.visible(language).prefetch_related("translations")

@@ -64,7 +64,7 @@ class PersonResource(resources.ModelResource):
 
     class Meta:
         model = Person
-        fields = ("key", "family_name", "email")
+        fields = ("key", "name_en", "name_zh", "family_name", "email")
         import_id_fields = ("key",)
         clean_model_instances = True
         use_transactions = True

@@ -107,6 +107,13 @@ AREAS = {
         "filer.image",
         "filer.folder",
         "filer.clipboard",
+        # The people the pages name, schools, teaching teams (and their roles), committees' posts.
+        "pages.person",
+        "pages.school",
+        "pages.teachingteam",
+        "pages.teamrole",
+        "pages.post",
+        "pages.committee",
     },
 }
 # Every staff user's own: the admin's index, their password, the CMS toolbar's settings.

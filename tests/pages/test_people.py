@@ -321,3 +321,24 @@ def test_a_team_page_links_its_people_and_programmes_and_the_programme_links_bac
 
 def test_the_team_list_says_so_when_no_team_is_published(client):
     assert "No teaching team is published yet." in html_of(client, TEAMS["en"])
+
+
+# Picking a person ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("model", "term"), [("post", "黄爱龙"), ("teamrole", "huang"), ("contactpoint", "Huang Ailong")]
+)
+def test_staff_pick_a_person_by_autocomplete(editor_client, model, term):
+    query = {"app_label": "pages", "model_name": model, "field_name": "person", "term": term}
+    response = editor_client.get("/zh-hans/admin/autocomplete/", query)
+    assert response.status_code == 200
+    assert [result["text"] for result in response.json()["results"]] in (["Huang Ailong"], ["黄爱龙"])
+
+
+def test_a_contact_point_names_its_person_with_a_link(client):
+    point = models.ContactPoint.objects.get(kind=models.ContactKind.ADMISSIONS)
+    point.person = models.Person.objects.get(key="huang-ailong")
+    point.save()
+    html = html_of(client, "/zh-hans/lianxi/")
+    assert '<a href="/zh-hans/guanyu/renyuan/huang-ai-long/">黄爱龙教授</a>' in html
