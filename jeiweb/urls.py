@@ -15,12 +15,14 @@ from jeiweb.admin.accounts import password_reset_urls
 from jeiweb.i18n import language_codes
 from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
-from pages.sitemaps import ProgrammeAdmissionsSitemap, ProgrammeSitemap
+from pages.sitemaps import PersonSitemap, ProgrammeAdmissionsSitemap, ProgrammeSitemap, TeamSitemap
 
 sitemaps = {
     "pages": CMSPageSitemap,
     "programmes": ProgrammeSitemap,
     "admissions": ProgrammeAdmissionsSitemap,
+    "people": PersonSitemap,
+    "teams": TeamSitemap,
     "articles": ArticleSitemap,
     "events": EventSitemap,
     "news-lists": NewsListSitemap,

@@ -83,34 +83,9 @@ class ProgrammeAdmin(CollegeAdmin):
     slug_from = "title"
 
 
-class CommitteeMemberInline(TranslatableTabularInline):
-    model = models.CommitteeMember
-    extra = 0
-    fields = ["role", "name", "position", "university", "order"]
-
-
-@admin.register(models.Committee)
-class CommitteeAdmin(CollegeAdmin):
-    list_display = ["__str__", "order", "missing_translations"]
-    inlines = [CommitteeMemberInline]
-
-
-@admin.register(models.CommitteeMember)
-class CommitteeMemberAdmin(CollegeAdmin):
-    list_display = ["__str__", "committee", "role", "university", "missing_translations"]
-    list_filter = ["committee", "role", "university"]
-    search_fields = ["translations__name", "translations__position"]
-
-
-class SourceSchoolInline(TranslatableTabularInline):
-    model = models.SourceSchool
-    extra = 0
-
-
 @admin.register(models.TeachingStaffProfile)
 class TeachingStaffProfileAdmin(CollegeAdmin):
     list_display = ["__str__", "core_teachers", "senior_titles", "doctorates", "missing_translations"]
-    inlines = [SourceSchoolInline]
     fieldsets = [
         (None, {"fields": ["date", "date_precision", "note"]}),
         (_("Teams and teachers"), {"fields": ["course_teams", "core_teachers", "source_schools"]}),
@@ -177,5 +152,6 @@ class FaqAdmin(CollegeAdmin):
     search_fields = ["translations__question", "translations__answer"]
 
 
-# The contact points and the enquiries inbox, and the admissions, have their own modules.
-from pages import admissions_admin, contact_admin  # noqa: E402, F401
+# The contact points and the enquiries inbox, the admissions, and the people, teams and
+# committees have their own modules.
+from pages import admissions_admin, contact_admin, people_admin  # noqa: E402, F401

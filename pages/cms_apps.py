@@ -1,4 +1,5 @@
-"""Applications that CMS pages can carry: the programmes and the milestones."""
+"""Applications that CMS pages can carry: the programmes, the milestones, the people and the
+teaching teams."""
 
 from cms.app_base import CMSApp
 from cms.apphook_pool import apphook_pool
@@ -26,3 +27,27 @@ class MilestonesApphook(CMSApp):
 
     def get_urls(self, page=None, language=None, **kwargs):
         return ["pages.milestone_urls"]
+
+
+@apphook_pool.register
+class PeopleApphook(CMSApp):
+    """The people directory and a page per person."""
+
+    name = _("People")
+    app_name = "people"
+    permissions = False
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["pages.people_urls"]
+
+
+@apphook_pool.register
+class TeachingTeamsApphook(CMSApp):
+    """The teaching teams, grouped by programme or school, a page per team, and the figures."""
+
+    name = _("Teaching teams")
+    app_name = "teams"
+    permissions = False
+
+    def get_urls(self, page=None, language=None, **kwargs):
+        return ["pages.team_urls"]

@@ -10,8 +10,9 @@ from cms.plugin_pool import plugin_pool
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
-from pages import models, structured_data
+from pages import models, roster, structured_data
 from pages.forms import EnquiryForm
+from pages.models.teams import school_names
 from pages.templatetags.college_tags import contact_points_of_page
 
 MODULE = _("College")
@@ -33,7 +34,8 @@ class CollegePlugin(CMSPluginBase):
 
 @plugin_pool.register_plugin
 class KeyFactsPlugin(CollegePlugin):
-    """The current snapshot of the teaching staff or of the students, with computed shares."""
+    """The teaching figures (from the roster, or the dated snapshot) or the current snapshot of
+    the students, with computed shares."""
 
     name = _("Key facts")
     model = models.KeyFactsPluginModel
@@ -43,14 +45,14 @@ class KeyFactsPlugin(CollegePlugin):
 
     def records(self, instance, context):
         if instance.subject == models.KeyFactsSubject.TEACHING:
-            snapshots = models.TeachingStaffProfile.objects.prefetch_related(
-                "translations",
-                Prefetch("schools", models.SourceSchool.objects.prefetch_related("translations")),
-            )
-        else:
-            snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
-                "translations", "programme__translations"
-            )
+            # Counted from the roster once it is complete, else the dated snapshot (pages/roster.py).
+            return {
+                "snapshot": roster.teaching_figures(),
+                "schools": list(school_names(instance.language).values()),
+            }
+        snapshots = models.StudentBody.objects.select_related("programme").prefetch_related(
+            "translations", "programme__translations"
+        )
         return {"snapshot": snapshots.current()}
 
 
@@ -87,7 +89,7 @@ class TimelinePlugin(CollegePlugin):
 
 @plugin_pool.register_plugin
 class CommitteePlugin(CollegePlugin):
-    """A joint committee (or all of them) with its members and their roles."""
+    """A joint committee (or all of them) with the people holding its posts, linked to their pages."""
 
     name = _("Committee")
     model = models.CommitteePluginModel
@@ -96,7 +98,12 @@ class CommitteePlugin(CollegePlugin):
     def records(self, instance, context):
         committees = models.Committee.objects.prefetch_related(
             "translations",
-            Prefetch("members", models.CommitteeMember.objects.prefetch_related("translations")),
+            Prefetch(
+                "posts",
+                models.Post.objects.filter(person__in=models.Person.objects.visible(instance.language))
+                .select_related("person")
+                .prefetch_related("person__translations"),
+            ),
         )
         if instance.committee_id:
             committees = committees.filter(pk=instance.committee_id)

@@ -19,6 +19,7 @@ class ContactPointAdmin(TranslationsAdmin):
     list_display = ["__str__", "kind", "phone", "email", "order", "state", "missing_translations"]
     list_filter = ["kind", PublishingStateFilter]
     list_editable = ["order"]
+    autocomplete_fields = ["person"]
     fieldsets = [
         (None, {"fields": ["name", "kind", "key", "order"]}),
         (_("Publishing"), {"fields": ["status", "publication_start"]}),
@@ -26,6 +27,7 @@ class ContactPointAdmin(TranslationsAdmin):
             _("Shown only when filled in"),
             {
                 "fields": [
+                    "person",
                     "address",
                     "phone",
                     "email",

@@ -1,9 +1,10 @@
 """The college's loader: its records from the YAML files in `fixtures/college/`.
 
 It follows the core's loader rules (jeiweb/content/loading.py): a record is recognised by its
-natural key (`key`; a question by its English wording and programme; a snapshot by its date),
-one that exists already is left as it is, so running the loader twice changes nothing and staff
-edits are kept; every record passes `full_clean()` (the rules of the admin) before it is saved.
+natural key (`key`; a question by its English wording and programme; a snapshot by its date;
+a committee post names its person by theirs), one that exists already is left as it is, so
+running the loader twice changes nothing and staff edits are kept; every record passes
+`full_clean()` (the rules of the admin) before it is saved.
 `STEPS` says, per model, which file it is read from, how a record is recognised, and which
 records are created with it.
 """
@@ -80,18 +81,19 @@ class Step:
 
 DEGREES = Parts("degrees", models.DegreeAward, "programme")
 CURRICULUM = Parts("curriculum", models.CurriculumStage, "programme", ordered=True)
-MEMBERS = Parts("members", models.CommitteeMember, "committee", ordered=True)
-SCHOOLS = Parts("schools", models.SourceSchool, "profile", ordered=True)
+POSTS = Parts("posts", models.Post, "committee", ordered=True)
 
 STEPS = (
     Step("programmes", models.Programme, by_key, parts=(DEGREES, CURRICULUM)),
     Step("faqs", models.Faq, by_question, ordered=True, optional=True),
-    Step("committees", models.Committee, by_key, parts=(MEMBERS,)),
+    Step("schools", models.School, by_key, ordered=True, optional=True),
+    Step("people", models.Person, by_key, optional=True),
+    Step("committees", models.Committee, by_key, parts=(POSTS,)),
     Step("resources", models.LearningResource, by_key),
     Step("accreditations", models.Accreditation, by_key),
     Step("milestones", models.Milestone, by_key),
     Step("contact_points", models.ContactPoint, by_key, optional=True),
-    Step("teaching_staff", models.TeachingStaffProfile, by_date, parts=(SCHOOLS,)),
+    Step("teaching_staff", models.TeachingStaffProfile, by_date),
     Step("students", models.StudentBody, by_date_and_programme),
     # Reference data for the admissions tables (the tables themselves are imported by staff).
     Step("provinces", models.Province, by_key, optional=True),
@@ -105,20 +107,34 @@ def resolved(record):
     if "programme" in record:
         key = record["programme"]
         record["programme"] = models.Programme.objects.get(key=key) if key else None
+    for name, model in (("person", models.Person), ("school", models.School)):
+        if name in record:
+            record[name] = model.objects.get(key=record[name]) if record[name] else None
     if "date" in record:
         record["date"], record["date_precision"] = parse_precise_date(record["date"])
     return record
 
 
 def create(model, record, **fields):
-    """A new record (and its text in every language) from its fixture record."""
+    """A new record (and its text in every language) from its fixture record; a record
+    without text (a committee post: its words are its person's) is validated and saved alone."""
     record = dict(record)
+    if "translations" not in record:
+        instance = model(**record, **fields)
+        instance.full_clean()
+        instance.save()
+        return instance
     return create_translated(model, record.pop("translations"), **record, **fields)
 
 
 def create_parts(parts, parent, entries):
     for order, entry in enumerate(entries):
-        create(parts.model, entry, **{parts.parent: parent}, **({"order": order} if parts.ordered else {}))
+        create(
+            parts.model,
+            resolved(entry),
+            **{parts.parent: parent},
+            **({"order": order} if parts.ordered else {}),
+        )
 
 
 def load_step(step, directory, log):

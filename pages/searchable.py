@@ -1,10 +1,13 @@
-"""What of the college the site search finds: programmes and milestones (search/documents.py)."""
+"""What of the college the site search finds: programmes, milestones, questions, people and
+teaching teams (search/documents.py)."""
 
 from django.urls import NoReverseMatch
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from pypinyin import lazy_pinyin
 
-from pages.models import Faq, Milestone, Programme
+from jeiweb.i18n.slugs import is_chinese
+from pages.models import Faq, Milestone, Person, Programme, TeachingTeam
 from search.documents import ModelProvider
 from search.indexing import register
 
@@ -60,3 +63,48 @@ class FaqProvider(ModelProvider):
                 return obj.get_absolute_url(language)
             except NoReverseMatch:  # the programmes page (its apphook) is missing
                 return ""
+
+
+@register
+class PersonProvider(ModelProvider):
+    """A person is found by their name in either language and in pinyin (黄爱龙, Huang Ailong,
+    huang ai long), and by their position."""
+
+    model = Person
+    kind = "person"
+    label = _("Person")
+    weight = 20
+    title_field = "name"
+    text_fields = ("position", "department", "biography")
+
+    def get_queryset(self, language):
+        return Person.objects.visible(language, scheduled=True).prefetch_related("translations")
+
+    def get_visible_from(self, person):
+        return person.visible_from
+
+    def get_title(self, person, language):
+        return person.safe_translation_getter("name", language_code=language) or ""
+
+    def get_keywords(self, person, language):
+        """Every name of the person, and the pinyin of a Chinese one, spaced and joined."""
+        names = {t.name for t in person.translations.all() if t.name}
+        pinyin = [lazy_pinyin(name) for name in names if is_chinese(name)]
+        words = [*names, *(" ".join(syllables) for syllables in pinyin), *("".join(s) for s in pinyin)]
+        return " ".join(words)
+
+
+@register
+class TeamProvider(ModelProvider):
+    model = TeachingTeam
+    kind = "team"
+    label = _("Teaching team")
+    weight = 10
+    title_field = "course"
+    text_fields = ("description",)
+
+    def get_queryset(self, language):
+        return TeachingTeam.objects.visible(language, scheduled=True).prefetch_related("translations")
+
+    def get_visible_from(self, team):
+        return team.visible_from

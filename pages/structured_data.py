@@ -79,3 +79,34 @@ def faq_page(request, faqs, url):
             for faq in faqs
         ],
     }
+
+
+def person(request, person):
+    """A person as schema.org's Person, with their university (and school) as affiliation."""
+    university = {"@type": "CollegeOrUniversity", "name": str(person.get_university_display())}
+    data = {
+        "@context": SCHEMA,
+        "@type": "Person",
+        "name": person.name,
+        "url": request.build_absolute_uri(person.get_absolute_url()),
+        "affiliation": university,
+        "worksFor": university,
+    }
+    if person.other_name:
+        data["alternateName"] = person.other_name
+    if person.title:
+        data["honorificPrefix" if person.get_current_language() == "en" else "honorificSuffix"] = person.title
+    if person.position:
+        data["jobTitle"] = person.position
+    if person.school_id and person.school:
+        data["affiliation"] = [
+            university,
+            {"@type": "Organization", "name": person.school.name, "parentOrganization": university},
+        ]
+    if person.photo_id and person.photo:
+        data["image"] = request.build_absolute_uri(person.photo.url)
+    if person.email:
+        data["email"] = person.email
+    if person.profile_url:
+        data["sameAs"] = [person.profile_url]
+    return data

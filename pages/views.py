@@ -3,6 +3,7 @@
 from itertools import groupby
 from urllib.parse import urlencode
 
+from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404, reverse_in
@@ -10,7 +11,7 @@ from pages import structured_data
 from pages.admissions import admissions_box
 from pages.comparison import compare
 from pages.dates import year_display
-from pages.models import Level, Milestone, MilestoneCategory, Programme
+from pages.models import Level, Milestone, MilestoneCategory, Programme, TeachingTeam
 from pages.timeline import find_page, nearby, timeline_pages
 
 
@@ -83,12 +84,19 @@ class ProgrammeDetailView(ProgrammeObjectMixin, DetailView):
         degrees = list(programme.degree_awards.prefetch_related("translations"))
         faqs = list(programme.faqs.visible(self.language).prefetch_related("translations"))
         url = programme.get_absolute_url()
+        # The teaching teams of its imported courses, each linking to its page.
+        teams = (
+            TeachingTeam.objects.visible(self.language)
+            .filter(programmes=programme)
+            .prefetch_related("translations")
+        )
         return super().get_context_data(
             meta={"title": programme.title, "description": programme.summary},
             structured_data=structured_data.programme(self.request, programme, degrees),
             faq_structured_data=faqs and structured_data.faq_page(self.request, faqs, url),
             degrees=degrees,
-            curriculum=programme.curriculum_stages.prefetch_related("translations"),
+            curriculum=programme.curriculum_stages.prefetch_related("translations", Prefetch("teams", teams)),
+            teams=teams,
             faqs=faqs,
             share_url=self.request.build_absolute_uri(url),
             share_title=programme.title,

@@ -41,6 +41,14 @@ MEDIA_PERMISSIONS = {
 }
 
 
+def record_permissions(app_label, models):
+    """Add, change, delete and view each of `models` of an app."""
+    return {
+        (app_label, model): [f"{action}_{model}" for action in ("add", "change", "delete", "view")]
+        for model in models
+    }
+
+
 @dataclass(frozen=True)
 class Role:
     """A staff group: exactly these permissions, and a media folder of its own."""
@@ -71,6 +79,10 @@ ROLES = (
             **NEWS_APPROVAL,
             # Take over a draft a colleague left locked (DJANGOCMS_VERSIONING_LOCK_VERSIONS).
             ("djangocms_versioning", "version"): ["delete_versionlock"],
+            # The people the pages name (and their photos), the schools and teaching teams, the
+            # committee posts people hold; a roster is imported through the people's admin.
+            **record_permissions("pages", ("person", "school", "teachingteam", "teamrole", "post")),
+            ("pages", "committee"): ["change_committee", "view_committee"],
             **MEDIA_PERMISSIONS,
             ("filer", "folder"): ["view_folder", "change_folder", "can_use_directory_listing"],
             # The admissions tables (imported a year at a time: add and delete), the costs of

@@ -22,7 +22,7 @@ from jeiweb.i18n.status import record_statuses
 SWITCH_LANGUAGE = "_switch_language"
 
 
-SLUG_SOURCES = ("title", "name")
+SLUG_SOURCES = ("title", "name", "course")
 
 
 class TranslatedSlugForm(TranslatableModelForm):

@@ -12,3 +12,15 @@ def slug_for(title, max_length=200):
     """The slug for `title`: Chinese characters as pinyin syllables, the rest as Django slugifies it."""
     words = " ".join(lazy_pinyin(title or ""))
     return slugify(words)[:max_length].strip("-")
+
+
+def is_chinese(text):
+    """Whether `text` is written in Chinese characters (a Latin-script name is not)."""
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text or "")
+
+
+def name_sort_key(family_name, given_name=""):
+    """How a directory orders a person: by family name, then given name, in Latin letters
+    (pinyin for a Chinese name: 黄爱龙 → "huang ai long"), so both scripts sort together."""
+    words = [" ".join(lazy_pinyin(part or "")).lower().strip() for part in (family_name, given_name)]
+    return "|".join(words)[:200]

@@ -55,7 +55,8 @@ INSTALLED_APPS = [
     "csp",
     # Login lockout after repeated failures (per account and per address).
     "axes",
-    # Staff import tables (the admissions figures) from CSV or Excel, previewed first.
+    # Staff import tables (the teachers' roster, the admissions figures) from CSV or Excel,
+    # previewed first.
     "import_export",
     # The staff's second factor: authenticator apps, recovery codes, passkeys.
     "django_otp",

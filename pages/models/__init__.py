@@ -1,4 +1,5 @@
-"""The college as data: programmes, governance, teaching staff, students, quality and milestones.
+"""The college as data: programmes, governance, people, teaching teams and staff, students,
+quality and milestones.
 
 Every number a visitor reads comes from one of these records; shares and other derived
 figures are properties, never stored. Visitor-facing text is translated with django-parler;
@@ -27,8 +28,9 @@ from pages.models.curriculum import CurriculumStage, DegreeAward
 from pages.models.enquiries import Enquiry, EnquiryStatus, ProvinceChoice
 from pages.models.facts import KEY_DATES, Currency, ProgrammeFacts
 from pages.models.faqs import Faq, FaqQuerySet
-from pages.models.governance import Committee, CommitteeMember, CommitteeRole
+from pages.models.governance import Committee, CommitteeRole, Post
 from pages.models.milestones import Milestone, MilestoneCategory, MilestoneQuerySet
+from pages.models.people import Person, Supervision, TitleRank
 from pages.models.plugins import (
     AccreditationsPluginModel,
     CommitteePluginModel,
@@ -49,7 +51,8 @@ from pages.models.programmes import (
 )
 from pages.models.quality import Accreditation, AccreditationKind
 from pages.models.students import LearningResource, ResourceKind, StudentBody
-from pages.models.teaching import Figure, SourceSchool, TeachingStaffProfile, share
+from pages.models.teaching import Figure, TeachingStaffProfile, share
+from pages.models.teams import School, TeachingTeam, TeamRole, TeamRoleKind
 
 __all__ = [
     "SYSTEM_TRACKS",
@@ -78,7 +81,6 @@ __all__ = [
     "AccreditationsPluginModel",
     "Award",
     "Committee",
-    "CommitteeMember",
     "CommitteePluginModel",
     "CommitteeRole",
     "ContactKind",
@@ -96,6 +98,8 @@ __all__ = [
     "Milestone",
     "MilestoneCategory",
     "MilestoneQuerySet",
+    "Person",
+    "Post",
     "PreciseDateMixin",
     "Programme",
     "ProgrammeCardsPluginModel",
@@ -103,7 +107,12 @@ __all__ = [
     "Province",
     "ResourceKind",
     "SnapshotQuerySet",
-    "SourceSchool",
+    "School",
+    "Supervision",
+    "TeachingTeam",
+    "TeamRole",
+    "TeamRoleKind",
+    "TitleRank",
     "StudentBody",
     "TeachingStaffProfile",
     "TimelinePluginModel",

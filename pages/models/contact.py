@@ -8,6 +8,7 @@ rendered page, so a reader of a cached page costs none.
 """
 
 from django.db import models
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from filer.fields.image import FilerImageField
 from parler.managers import TranslatableQuerySet
@@ -44,6 +45,15 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         _("university admissions website"),
         blank=True,
         help_text=_("The official admissions site of the university."),
+    )
+    person = models.ForeignKey(
+        "pages.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contact_points",
+        verbose_name=_("contact person"),
+        help_text=_("Who answers, if the office names someone."),
     )
     wechat_qr = FilerImageField(
         verbose_name=_("WeChat QR code"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -87,10 +97,22 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
             "admissions_url": self.admissions_url,
             "wechat_qr_url": self.wechat_qr.url if self.wechat_qr_id and self.wechat_qr else "",
         }
+        data["person"] = self.person_display(language)
         details = ("address", "office_hours", "wechat_account", "phone", "email", "map_url", "admissions_url")
-        data["has_details"] = any(data[name] for name in details) or bool(data["wechat_qr_url"])
+        data["has_details"] = any(data[name] for name in details) or bool(
+            data["wechat_qr_url"] or data["person"]
+        )
         data["phone_link"] = "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
         return data
+
+    def person_display(self, language):
+        """The contact person's name and page in `language`, if they are visible in it."""
+        person = self.person if self.person_id else None
+        if person is None or not person.is_visible() or not person.has_translation(language):
+            return None
+        person.set_current_language(language)
+        with translation.override(language):
+            return {"name": person.display_name, "url": person.page_url}
 
 
 def schema_contact_point(data):
@@ -110,7 +132,8 @@ def display_contact_points(language):
     content change (the footer of every page shows them), like every derived read."""
 
     def read():
-        points = ContactPoint.objects.visible().select_related("wechat_qr").prefetch_related("translations")
+        points = ContactPoint.objects.visible().select_related("wechat_qr", "person")
+        points = points.prefetch_related("translations", "person__translations")
         shown = [point.display(language) for point in points]
         return [data for data in shown if data["has_details"]]
 

@@ -7,10 +7,11 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel, University
+from pages.models.base import KeyedModel
+from pages.models.people import Person
 
 
-@site_content(children=["members"])
+@site_content(children=("posts",))
 class Committee(KeyedModel, TranslatableModel):
     """A joint committee through which the two universities govern the institute."""
 
@@ -37,36 +38,30 @@ class CommitteeRole(models.TextChoices):
 
 
 @site_content
-class CommitteeMember(TranslatableModel):
-    """A person on a joint committee, with their role in it and their post at their university."""
+class Post(models.Model):
+    """A person's post on a joint committee. The person (name, position at their university,
+    page) is entered once and may hold several posts."""
 
     committee = models.ForeignKey(
-        Committee, on_delete=models.CASCADE, related_name="members", verbose_name=_("committee")
+        Committee, on_delete=models.CASCADE, related_name="posts", verbose_name=_("committee")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="posts", verbose_name=_("person")
     )
     role = models.CharField(_("role"), max_length=20, choices=CommitteeRole.choices)
-    university = models.CharField(_("university"), max_length=10, choices=University.choices)
-    translations = TranslatedFields(
-        changed=last_changed_field(),
-        name=models.CharField(
-            _("name"),
-            max_length=200,
-            help_text=_("Names of UoL staff stay in Latin script in both languages."),
-        ),
-        position=models.CharField(_("position"), max_length=300),
-    )
     order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     class Meta:
         ordering = ["committee", "order", "pk"]
-        verbose_name = _("committee member")
-        verbose_name_plural = _("committee members")
+        verbose_name = _("committee post")
+        verbose_name_plural = _("committee posts")
 
     def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or str(self.pk)
+        return f"{self.committee}: {self.get_role_display()} ({self.person})"
 
     def clean(self):
         super().clean()
         if self.role == CommitteeRole.CHAIR and self.committee_id:
-            chairs = CommitteeMember.objects.filter(committee_id=self.committee_id, role=CommitteeRole.CHAIR)
+            chairs = Post.objects.filter(committee_id=self.committee_id, role=CommitteeRole.CHAIR)
             if chairs.exclude(pk=self.pk).exists():
                 raise ValidationError({"role": _("This committee already has a chair.")})

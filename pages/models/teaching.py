@@ -28,8 +28,39 @@ class Figure:
     part_of: str | None = None
 
 
-@site_content(children=["schools"])
-class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
+# The qualifications counted, each with the counts it is made of.
+QUALIFICATIONS = (
+    ("senior_titles", ("professors", "associate_professors")),
+    ("doctorates", ()),
+    ("supervisors", ("doctoral_supervisors", "masters_supervisors")),
+    ("overseas_experience", ()),
+)
+
+
+def qualification_label(name):
+    return TeachingStaffProfile._meta.get_field(name).verbose_name
+
+
+class QualificationFigures:
+    """The qualifications of the core teachers, each with its share of them: of a dated
+    snapshot, or computed from the roster (pages/roster.py). Needs the counts as attributes."""
+
+    def share_of_core(self, count):
+        return share(count, self.core_teachers)
+
+    @property
+    def figures(self):
+        rows = []
+        for name, parts in QUALIFICATIONS:
+            count = getattr(self, name)
+            rows.append(Figure(qualification_label(name), count, self.share_of_core(count)))
+            for part in parts:
+                rows.append(Figure(qualification_label(part), getattr(self, part), part_of=name))
+        return rows
+
+
+@site_content
+class TeachingStaffProfile(QualificationFigures, PreciseDateMixin, TranslatableModel):
     """A dated snapshot of the teaching body of the imported courses.
 
     Enter counts only: every percentage on the site is computed from them. The latest
@@ -91,57 +122,7 @@ class TeachingStaffProfile(PreciseDateMixin, TranslatableModel):
         if errors:
             raise ValidationError(errors)
 
-    def share_of_core(self, count):
-        return share(count, self.core_teachers)
-
     @property
-    def figures(self):
-        """The qualifications of the core teachers, each with its share of them."""
-        field = self._meta.get_field
-        rows = []
-        for name, parts in (
-            ("senior_titles", ("professors", "associate_professors")),
-            ("doctorates", ()),
-            ("supervisors", ("doctoral_supervisors", "masters_supervisors")),
-            ("overseas_experience", ()),
-        ):
-            count = getattr(self, name)
-            rows.append(Figure(field(name).verbose_name, count, self.share_of_core(count)))
-            for part in parts:
-                rows.append(Figure(field(part).verbose_name, getattr(self, part), part_of=name))
-        return rows
-
-
-@site_content
-class SourceSchool(TranslatableModel):
-    """A school or institute of CQMU that core teachers come from (the sources name six of eight)."""
-
-    profile = models.ForeignKey(
-        TeachingStaffProfile,
-        on_delete=models.CASCADE,
-        related_name="schools",
-        verbose_name=_("teaching staff figures"),
-    )
-    translations = TranslatedFields(
-        changed=last_changed_field(),
-        name=models.CharField(_("name"), max_length=200),
-    )
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = _("source school")
-        verbose_name_plural = _("source schools")
-
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or str(self.pk)
-
-    def clean(self):
-        super().clean()
-        if self.profile_id and self._state.adding:
-            named = SourceSchool.objects.filter(profile_id=self.profile_id).count()
-            if named >= self.profile.source_schools:
-                raise ValidationError(
-                    _("The profile counts %(count)s schools; all of them are named already.")
-                    % {"count": self.profile.source_schools}
-                )
+    def from_roster(self):
+        """A snapshot is typed in, not computed from the people's records."""
+        return False

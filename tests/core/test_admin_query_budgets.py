@@ -70,8 +70,8 @@ def contact_points(count):
     return make.ContactPointFactory.bulk(count)
 
 
-def committee_members(count):
-    return make.CommitteeMemberFactory.bulk(count, committee=college.Committee.objects.first())
+def people(count):
+    return make.PersonFactory.bulk(count)
 
 
 def categories(count):
@@ -86,7 +86,7 @@ RECORDS = {
     college.Milestone: milestones,
     college.Faq: faqs,
     college.ContactPoint: contact_points,
-    college.CommitteeMember: committee_members,
+    college.Person: people,
 }
 
 

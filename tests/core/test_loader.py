@@ -37,7 +37,7 @@ def test_every_page_and_language_is_published(page_specs):
 def test_the_tree_has_its_sections(page_specs):
     about = Page.objects.get(reverse_id="about")
     children = {page.reverse_id for page in about.get_child_pages()}
-    assert children == {"overview", "governance", "teaching-teams"}
+    assert children == {"overview", "governance", "teaching-teams", "people"}
     assert Page.objects.get(reverse_id="home").is_home
 
 

@@ -124,6 +124,13 @@ AREAS = {
         "filer.image",
         "filer.folder",
         "filer.clipboard",
+        # The people the pages name, schools, teaching teams (and their roles), committees' posts.
+        "pages.person",
+        "pages.school",
+        "pages.teachingteam",
+        "pages.teamrole",
+        "pages.post",
+        "pages.committee",
     },
 }
 # Every staff user's own: the admin's index, their password, the CMS toolbar's settings.
@@ -173,6 +180,11 @@ def must_open(role, world):
         f"/en/admin/cms/placeholder/object/{pagecontent}/structure/{draft.pk}/",
         f"/en/admin/djangocms_versioning/pagecontentversion/?page={draft.page_id}",
         "/en/admin/filer/folder/",
+        # People (and their roster import), schools and teaching teams.
+        "/en/admin/pages/person/",
+        "/en/admin/pages/person/import/",
+        "/en/admin/pages/teachingteam/add/",
+        "/en/admin/pages/school/",
     ]
     return {
         "news_editor": news + [f"/en/admin/filer/image/{world['news_photo'].pk}/change/"],

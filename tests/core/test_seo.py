@@ -22,7 +22,15 @@ TAGS = {"en": "en", "zh-hans": "zh-Hans"}
 # A fixed number per part: its items and their prefetched translations, URLs or contents (the
 # count and the latest change are the index's, once per content change; no event is seeded).
 # The news list pages are built once per content change, by the index (tests/news/test_news_sitemaps.py).
-QUERIES_PER_PART = {"pages": 3, "programmes": 2, "articles": 2, "events": 0, "news-lists": 0}
+QUERIES_PER_PART = {
+    "pages": 3,
+    "programmes": 2,
+    "people": 2,
+    "teams": 0,  # the sources name no team: an empty part
+    "articles": 2,
+    "events": 0,
+    "news-lists": 0,
+}
 
 
 def sitemap_entries(client):

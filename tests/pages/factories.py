@@ -1,7 +1,7 @@
 """Factories (factory_boy) of college records, valid by default; imported `as make` by the tests.
 
 `make.programme()`, `make.milestone(date=...)`, `make.staff_profile(save=True)`,
-`make.committee_member(committee)`: the short forms, each on its factory below.
+`make.person()`, `make.post(committee)`: the short forms, each on its factory below.
 """
 
 import datetime
@@ -118,18 +118,43 @@ class StaffProfileFactory(factory.django.DjangoModelFactory):
         return instance
 
 
-class CommitteeMemberFactory(TranslatedFactory):
+class PersonFactory(TranslatedFactory):
+    """A made-up person of CQMU with a Chinese name (in the tests only)."""
+
     class Meta:
-        model = models.CommitteeMember
+        model = models.Person
 
     _full_clean = True
-    role = models.CommitteeRole.MEMBER
+    key = factory.Sequence(lambda n: f"person-{n}")
     university = models.University.CQMU
-    order = factory.Sequence(lambda n: n)
     translations = factory.Sequence(
         lambda n: {
-            "en": {"name": f"Member {n}", "position": "Professor"},
-            "zh-hans": {"name": f"成员{n}", "position": "教授"},
+            "en": {"name": f"Test Person {n}", "slug": f"test-person-{n}", "title": "Professor"},
+            "zh-hans": {"name": f"测试{n}", "slug": f"ce-shi-{n}", "title": "教授"},
+        }
+    )
+
+
+class SchoolFactory(TranslatedFactory):
+    class Meta:
+        model = models.School
+
+    _full_clean = True
+    key = factory.Sequence(lambda n: f"school-{n}")
+    translations = factory.Sequence(
+        lambda n: {"en": {"name": f"Test School {n}"}, "zh-hans": {"name": f"测试学院{n}"}}
+    )
+
+
+class TeamFactory(TranslatedFactory):
+    class Meta:
+        model = models.TeachingTeam
+
+    _full_clean = True
+    translations = factory.Sequence(
+        lambda n: {
+            "en": {"course": f"Test Course {n}", "slug": f"test-course-{n}"},
+            "zh-hans": {"course": f"测试课程{n}", "slug": f"ce-shi-ke-cheng-{n}"},
         }
     )
 
@@ -144,10 +169,6 @@ def milestone(date=datetime.date(2010, 6, 1), precision=models.DatePrecision.MON
 
 def staff_profile(save=False, **counts):
     return (StaffProfileFactory if save else StaffProfileFactory.build)(**counts)
-
-
-def committee_member(committee, role=models.CommitteeRole.MEMBER, **fields):
-    return CommitteeMemberFactory(committee=committee, role=role, **fields)
 
 
 class CostOfStudyFactory(factory.django.DjangoModelFactory):
@@ -181,3 +202,19 @@ def faq(programme=None, **fields):
 
 def contact_point(**fields):
     return ContactPointFactory(**fields)
+
+
+def person(**fields):
+    return PersonFactory(**fields)
+
+
+def post(committee, role=models.CommitteeRole.MEMBER, person=None, **fields):
+    """A committee post, held by `person` (a new one by default)."""
+    held = models.Post(committee=committee, role=role, person=person or PersonFactory(), **fields)
+    held.full_clean()
+    held.save()
+    return held
+
+
+def team_role(team, person, role=models.TeamRoleKind.MEMBER):
+    return models.TeamRole.objects.create(team=team, person=person, role=role)

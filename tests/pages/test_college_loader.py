@@ -32,11 +32,11 @@ def snapshot():
 def test_the_sources_are_loaded_in_both_languages():
     assert models.Programme.objects.count() == 4
     assert models.Committee.objects.count() == 2
-    assert models.CommitteeMember.objects.count() == 4
+    assert models.Post.objects.count() == 4
     assert models.Milestone.objects.count() == 14
     assert models.Accreditation.objects.count() == 5
     assert models.LearningResource.objects.count() == 4
-    assert models.SourceSchool.objects.count() == 6
+    assert models.School.objects.count() == 6
     for model in COLLEGE_MODELS:
         for obj in model.objects.all():
             assert set(obj.get_available_languages()) == {"en", "zh-hans"}, obj

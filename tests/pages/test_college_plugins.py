@@ -125,7 +125,7 @@ def test_the_committee_block_costs_the_same_queries_for_4_or_40_members(
     with_4 = queries()
     committee = models.Committee.objects.get(key="joint-management-committee")
     for _ in range(36):
-        make.committee_member(committee)
+        make.post(committee)
     assert queries() == with_4
     assert client.get(url).content.decode().count("<dt>Member</dt>") == 36
     cache.clear()  # +1: when content next changes by itself, for the page cache's state

@@ -62,6 +62,22 @@ PAGE_TYPES = {
         "/zh-hans/zhuanye/linchuang-yixue/?province=chongqing",
     ),
     "admissions charter": ("/en/programmes/charter/2025/", "/zh-hans/zhuanye/charter/2025/"),
+    "people directory": ("/en/about/people/", "/zh-hans/guanyu/renyuan/"),
+    "people directory, filtered": (
+        "/en/about/people/?university=uol",
+        "/zh-hans/guanyu/renyuan/?role=committee",
+    ),
+    "person": ("/en/about/people/huang-ailong/", "/zh-hans/guanyu/renyuan/huang-ai-long/"),
+    "teaching teams by school": (
+        "/en/about/teaching-teams/?by=school",
+        "/zh-hans/guanyu/jiaoxue-tuandui/?by=school",
+    ),
+    # A team and its teacher made for the audit (the sources name none): see AUDIT_EVENT.
+    "teaching team": (
+        "/en/about/teaching-teams/audit-course/",
+        "/zh-hans/guanyu/jiaoxue-tuandui/shenhe-kecheng/",
+    ),
+    "teacher": ("/en/about/people/audit-teacher/", "/zh-hans/guanyu/renyuan/shen-he-jiao-shi/"),
     "accessibility statement": ("/en/accessibility/", "/zh-hans/wuzhangai/"),
 }
 
@@ -70,7 +86,8 @@ POSTED_PAGE_TYPES = {
     "enquiry form with errors": ("/en/enquiry/", "/zh-hans/zixun/"),
 }
 
-# Run in the served site's database before the audit, with `manage.py shell -c`.
+# Run in the served site's database before the audit, with `manage.py shell -c`: an event, and
+# a teaching team of the clinical medicine programme led by a teacher (all invented).
 AUDIT_EVENT = """
 from datetime import timedelta
 from django.utils import timezone
@@ -86,6 +103,22 @@ if not Event.objects.filter(translations__slug="audit-open-day").exists():
         event.title, event.slug, event.location = title, slug, location
         event.description = "<p>" + title + "</p>"
         event.save()
+from pages.models import Person, Programme, School, TeachingTeam, TeamRole
+if not TeachingTeam.objects.filter(translations__slug="audit-course").exists():
+    teacher = Person(key="audit-teacher", university="cqmu", school=School.objects.first())
+    team = TeachingTeam(school=teacher.school)
+    for language, name, title, slug, course, course_slug in (
+        ("en", "Audit Teacher", "Professor", "audit-teacher", "Audit Course", "audit-course"),
+        ("zh-hans", "审核教师", "教授", "shen-he-jiao-shi", "审核课程", "shenhe-kecheng"),
+    ):
+        teacher.set_current_language(language)
+        teacher.name, teacher.title, teacher.slug = name, title, slug
+        team.set_current_language(language)
+        team.course, team.slug = course, course_slug
+    teacher.save()
+    team.save()
+    team.programmes.add(Programme.objects.get(key="clinical-medicine"))
+    TeamRole.objects.create(team=team, person=teacher, role="leader")
 """
 
 # Made-up admissions figures, cost and charters of Clinical Medicine (tests only), for the
