@@ -25,6 +25,7 @@ TAGS = {"en": "en", "zh-hans": "zh-Hans"}
 QUERIES_PER_PART = {
     "pages": 3,
     "programmes": 2,
+    "admissions": 2,
     "people": 2,
     "teams": 0,  # the sources name no team: an empty part
     "articles": 2,

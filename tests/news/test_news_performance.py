@@ -107,5 +107,7 @@ def test_query_counts_do_not_grow_with_the_number_of_articles(client):
     # (footer, JSON-LD) and each university's degree on the programme cards.
     # Issue 16: on the list and the detail, a render reads the CMS placeholders that django CMS's
     # placeholder cache used to keep (2); the contact points are read once per content change.
+    # django CMS's placeholder cache follows the content version again: the list's two are back
+    # in it (the detail reads no CMS placeholder through it).
     # A render happens once per content change: the page cache replays it with none.
-    assert with_fifty == {"list": 10, "category": 7, "detail": 10, "rss": 4, "atom": 4, "home": 20}
+    assert with_fifty == {"list": 8, "category": 7, "detail": 10, "rss": 4, "atom": 4, "home": 20}, with_fifty
