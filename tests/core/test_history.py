@@ -13,6 +13,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from parler.models import TranslatableModel
 from reversion.models import Revision, Version
 from reversion.revisions import _get_options
 
@@ -80,7 +81,8 @@ def test_every_declared_model_has_history_with_its_translations_and_children():
     """`@site_content` alone is the declaration: a model added later gets history by it."""
     for model in declared_models():
         follow = _get_options(model).follow
-        assert "translations" in follow, model
+        if issubclass(model, TranslatableModel):
+            assert "translations" in follow, model
         assert set(children_of(model)) <= set(follow), model
         for relation in children_of(model):
             assert reversion.is_registered(model._meta.get_field(relation).related_model)
@@ -230,8 +232,9 @@ def test_the_history_page_and_the_audit_trail_cost_the_same_queries_with_12_or_6
     many_revisions(long, 60, superuser)
     counted_long, html = queries_of(admin_client, admin_url(long, "history"))
     trail_long, _html = queries_of(admin_client, ADMIN + "reversion/revision/")
-    assert counted_short == counted_long <= 10
-    assert trail_short == trail_long <= 10
+    # Each at most 10, and 1 more for the second factor's device of the session.
+    assert counted_short == counted_long <= 11
+    assert trail_short == trail_long <= 11
     assert html.count('class="history-revision"') == 50  # a page; the rest on the next
 
 

@@ -165,9 +165,9 @@ def test_the_queue_answers_in_a_bounded_number_of_queries(
         submitted(make_article(), writer)
     log_in_verified(client, make_editor())
     client.get(ADMIN)  # the first request of a session sets up django CMS's user settings
-    # The session, the user, their permissions (2), then per reviewable model its records and
-    # their translations (writers come with the records).
-    with django_assert_max_num_queries(8):
+    # The session, the user, the second factor's device, their permissions (2), then per
+    # reviewable model its records and their translations (writers come with the records).
+    with django_assert_max_num_queries(9):
         assert client.get(ADMIN + "review/").status_code == 200
 
 

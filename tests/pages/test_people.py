@@ -22,6 +22,7 @@ from tablib import Dataset
 from pages import models
 from pages.roster_import import PersonResource
 from tests.pages import factories as make
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -268,7 +269,7 @@ def test_a_roster_of_87_teachers_imported_from_a_file_gives_the_figures(client):
 @pytest.fixture
 def editor_client(client):
     user = get_user_model().objects.create_superuser("roster-editor", "roster@example.org", "secret")
-    client.force_login(user)
+    log_in_verified(client, user)
     return client
 
 
