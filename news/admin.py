@@ -13,6 +13,7 @@ from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.content.admin_filters import PublishingStateFilter
 from jeiweb.i18n import language_codes
 
+from .bookings.admin import EventBookingsMixin
 from .models import Article, Category, Event
 from .validation import validate_image_upload
 
@@ -117,8 +118,9 @@ class ArticleAdmin(TranslationsAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(TranslationsAdmin):
-    list_display = ["__str__", "status", "start", "end", "missing_translations"]
+class EventAdmin(EventBookingsMixin, TranslationsAdmin):
+    list_display = ["__str__", "status", "start", "end", "missing_translations", "bookings_link"]
+    list_select_related = ["registration"]
     list_filter = ["status", LanguageFilter]
     date_hierarchy = "start"
     search_fields = ["translations__title", "translations__location"]

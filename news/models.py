@@ -179,8 +179,9 @@ class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
         return self.visible(language, now).filter(end__lt=now).order_by("-start", "-pk")
 
 
-# An event moves from the upcoming events to the past ones when it ends: a page changes then.
-@site_content(changes_at=["end"])
+# An event moves from the upcoming events to the past ones when it ends, and its registration
+# closes when it starts: a page changes then.
+@site_content(changes_at=["start", "end"])
 class Event(Publishable, TranslatableModel):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
     Visitors see it once published, in lists of upcoming and past events and in their calendar."""
@@ -250,3 +251,7 @@ class LatestNewsPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.count)
+
+
+# Bookings of events (registration, the visitors' bookings): their own package, by concept.
+from news.bookings.models import Booking, EventRegistration  # noqa: E402, F401

@@ -7,9 +7,11 @@ H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, View
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
@@ -18,6 +20,7 @@ from jeiweb.seo.structured_data import plain
 from pages.models import Milestone, Programme
 
 from . import structured_data
+from .bookings.views import BookingFormMixin
 from .ical import calendar_for
 from .models import Article, Event, news_url
 from .selectors import (
@@ -212,13 +215,20 @@ class EventListView(TranslatedViewMixin, ListView):
         return super().get_context_data(past=self.past, heading=title, meta={"title": title}, **kwargs)
 
 
-class EventDetailView(TranslatedViewMixin, DetailView):
+# No CSRF token in the booking form: see news/bookings/views.py.
+@method_decorator(csrf_exempt, name="dispatch")
+class EventDetailView(BookingFormMixin, TranslatedViewMixin, DetailView):
+    """An event; if staff opened registration on this site, the places left and the booking form
+    (a POST books: news/bookings/views.py)."""
+
     template_name = "news/event_detail.html"
     context_object_name = "event"
 
     def get_object(self, queryset=None):
         return get_translated_or_404(
-            Event.objects.visible().select_related("article").prefetch_related("translations"),
+            Event.objects.visible()
+            .select_related("article", "registration")
+            .prefetch_related("translations"),
             self.kwargs["slug"],
         )
 
@@ -230,11 +240,14 @@ class EventDetailView(TranslatedViewMixin, DetailView):
         context["related_article"] = article if visible else None
         context["meta"] = {"title": event.title, "description": plain(event.description)}
         context["structured_data"] = structured_data.event(self.request, event)
+        context.update(self.registration_context(event, form=kwargs.get("booking_form")))
         return context
 
 
 def calendar_response(request, events, name, filename=None):
-    response = HttpResponse(calendar_for(events, request, name), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar_for(events, request.build_absolute_uri, name), content_type="text/calendar; charset=utf-8"
+    )
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -65,8 +65,8 @@ ROLES = (
         PAGE_PHOTOS_FOLDER,
         plugins=True,
     ),
-    # Write, publish and delete articles, events and categories. No CMS pages, users, groups
-    # or settings.
+    # Write, publish and delete articles, events and categories; see and serve the events'
+    # bookings. No CMS pages, users, groups or settings.
     Role(
         NEWS_EDITORS,
         {
@@ -78,6 +78,15 @@ ROLES = (
                 "publish_article",
             ],
             ("news", "event"): ["add_event", "change_event", "delete_event", "view_event"],
+            # Registration on the site, with each event; the bookings: see them (and the CSV),
+            # check people in at the door, write to everyone confirmed, delete one on request.
+            ("news", "eventregistration"): [
+                "add_eventregistration",
+                "change_eventregistration",
+                "delete_eventregistration",
+                "view_eventregistration",
+            ],
+            ("news", "booking"): ["view_booking", "change_booking", "delete_booking", "email_booking"],
             ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
             **MEDIA_PERMISSIONS,
             # Filer's media library (folders and the upload button) needs its own permission.

@@ -319,7 +319,9 @@ LOGGING = {
 }
 
 # The login lockout and the security headers: jeiweb/settings/security.py.
-from jeiweb.settings.security import *  # noqa: E402, F403
+# Event bookings: reminders, retention, rate limit: jeiweb/settings/bookings.py.
+from jeiweb.settings.bookings import *  # noqa: E402, F403
 
 # Uploads, thumbnails, static and media files: jeiweb/settings/media.py.
 from jeiweb.settings.media import *  # noqa: E402, F403
+from jeiweb.settings.security import *  # noqa: E402, F403
