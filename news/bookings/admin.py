@@ -28,7 +28,7 @@ class EventRegistrationInline(admin.StackedInline):
     can_delete = False
     extra = 0
     max_num = 1
-    verbose_name_plural = _("registration on this site")
+    verbose_name = verbose_name_plural = _("registration on this site")
     fields = ["enabled", "capacity", "max_places_per_booking", "opens_at", "closes_at"]
 
 

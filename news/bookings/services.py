@@ -50,7 +50,8 @@ def book(event, form, language, now=None):
         booking = form.save(commit=False)
         booking.event = registration.event
         booking.language = language
-        booking.created = now
+        # Stored in the order the lock was granted: the waiting list's order is this one.
+        booking.created = timezone.now()
         booking.status = BookingStatus.CONFIRMED if booking.places <= left else BookingStatus.WAITING
         booking.save()
         if booking.is_confirmed:
