@@ -31,6 +31,7 @@ def booking_message(template, booking, connection):
     """One mail to the booking's address, in its language, with the event's calendar file."""
     with translation.override(booking.language):
         event = booking.event
+        event.set_current_language(booking.language)
         context = {
             "booking": booking,
             "event": event,

@@ -59,4 +59,7 @@ def test_every_model_of_the_apps_is_site_content_but_the_enquiries_and_bookings(
     jeiweb/content/registry.py); a visitor's enquiry or booking is not content (a booking's
     places start the cache afresh through news/bookings/services.py)."""
     models = [model for app in ("pages", "news") for model in apps.get_app_config(app).get_models()]
-    assert {model._meta.label for model in models if not is_site_content(model)} == {"pages.Enquiry", "news.Booking"}
+    assert {model._meta.label for model in models if not is_site_content(model)} == {
+        "pages.Enquiry",
+        "news.Booking",
+    }

@@ -261,3 +261,11 @@ def test_under_the_rules_no_event_is_overbooked(registration):
             services.book(registration.event, form, "en")
     assert registration.places_taken() == 9
     assert Booking.objects.filter(status="waiting").count() == 3
+
+
+@pytest.mark.parametrize(
+    ("path", "sentence"),
+    [("/en/privacy/", "kept until %s days after"), ("/zh-hans/yinsi/", "活动结束后保存%s天")],
+)
+def test_the_privacy_notice_states_the_retention_that_purge_applies(client, settings, path, sentence):
+    assert sentence % settings.BOOKING_RETENTION_DAYS in client.get(path).content.decode()

@@ -31,7 +31,8 @@ from django.utils import timezone
 from news.models import Event, EventRegistration
 start = timezone.now() + timedelta(days=10)
 event = Event(status="published", start=start, end=start + timedelta(hours=3))
-for language, title, slug in (("en", "Open day", "load-open-day"), ("zh-hans", "校园开放日", "load-open-day-zh")):
+names = (("en", "Open day", "load-open-day"), ("zh-hans", "校园开放日", "load-open-day-zh"))
+for language, title, slug in names:
     event.set_current_language(language)
     event.title, event.slug = title, slug
     event.save()

