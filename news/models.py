@@ -179,9 +179,8 @@ class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
         return self.visible(language, now).filter(end__lt=now).order_by("-start", "-pk")
 
 
-# An event moves from the upcoming events to the past ones when it ends, and its registration
-# closes when it starts: a page changes then.
-@site_content(changes_at=["start", "end"])
+# An event moves from the upcoming events to the past ones when it ends: a page changes then.
+@site_content(changes_at=["end"])
 class Event(Publishable, TranslatableModel):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
     Visitors see it once published, in lists of upcoming and past events and in their calendar."""

@@ -36,8 +36,9 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# Registration opens and closes at its own times: the event page changes then.
-@site_content(changes_at=["opens_at", "closes_at"])
+# Booking opens and closes at the registration's own times, and at the latest when its event
+# starts: the event page changes then, by itself.
+@site_content(changes_at=["opens_at", "closes_at", "event__start"])
 class EventRegistration(models.Model):
     """Whether and how visitors book places at one event on this site (staff edit it with the event)."""
 

@@ -269,3 +269,14 @@ def test_under_the_rules_no_event_is_overbooked(registration):
 )
 def test_the_privacy_notice_states_the_retention_that_purge_applies(client, settings, path, sentence):
     assert sentence % settings.BOOKING_RETENTION_DAYS in client.get(path).content.decode()
+
+
+def test_the_page_cache_changes_when_booking_closes_at_the_start(client, registration):
+    from jeiweb.content.registry import next_content_change
+
+    event = registration.event
+    assert next_content_change(event.start - timedelta(minutes=1)) == event.start
+    html = page(client, registration)
+    assert "10 places left" in html
+    with time_machine.travel(event.start + timedelta(seconds=1)):
+        assert "Booking for this event is closed" in page(client, registration)
