@@ -37,7 +37,8 @@ THIRD_PARTY_IGNORED = {
 
 
 def site_content(model=None, *, changes_at=(), children=()):
-    """Class decorator: `model` is site content (`changes_at`: see the module's docstring).
+    """Class decorator: `model` is site content (`changes_at`: see the module's docstring; a
+    field of a related record is named by its lookup path, `registration__opens_at`).
     `children` names the reverse relations of the records that belong to one of its records
     (a programme's degrees): they are kept and restored with it."""
 
@@ -82,6 +83,8 @@ def is_site_content(sender):
 
 def next_content_change(now):
     """The earliest moment after `now` at which declared content changes by itself (None: never)."""
+    from django.db.models import Min, Q
+
     from jeiweb.content.publishing import Publishable
 
     times = []
@@ -90,8 +93,10 @@ def next_content_change(now):
         if issubclass(model, Publishable):
             times.append(records.next_visibility_change(now))
             records = records.visible(now=now)
-        for field in fields:
-            later = records.filter(**{f"{field}__gt": now}).order_by(field)
-            times.append(later.values_list(field, flat=True).first())
+        if fields:  # one query per model, however many fields it declares
+            firsts = {
+                f"next_{n}": Min(field, filter=Q(**{f"{field}__gt": now})) for n, field in enumerate(fields)
+            }
+            times.extend(records.aggregate(**firsts).values())
     times = [moment for moment in times if moment is not None]
     return min(times) if times else None

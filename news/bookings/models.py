@@ -36,9 +36,9 @@ class RegistrationState(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
-# Booking opens and closes at the registration's own times, and at the latest when its event
-# starts: the event page changes then, by itself.
-@site_content(changes_at=["opens_at", "closes_at", "event__start"])
+# The times at which booking opens and closes change the event's page: declared with the event
+# (news/models.py), whose publishing rule says which events count.
+@site_content
 class EventRegistration(models.Model):
     """Whether and how visitors book places at one event on this site (staff edit it with the event)."""
 
