@@ -14,6 +14,7 @@ from jeiweb.admin.translations import TranslatedSlugForm, TranslationsAdmin
 from jeiweb.content.admin_filters import PublishingStateFilter
 from jeiweb.i18n import language_codes
 
+from .bookings.admin import EventBookingsMixin
 from .models import Article, Category, Event
 from .validation import validate_image_upload
 
@@ -127,10 +128,20 @@ class ArticleAdmin(ReviewedAdmin, TranslationsAdmin):
 
 
 @admin.register(Event)
-class EventAdmin(ReviewedAdmin, TranslationsAdmin):
-    """Writers save drafts and submit them; approvers publish (jeiweb/admin/review.py)."""
+class EventAdmin(EventBookingsMixin, ReviewedAdmin, TranslationsAdmin):
+    """Writers save drafts and submit them; approvers publish (jeiweb/admin/review.py); staff
+    open registration and serve the bookings (news/bookings/)."""
 
-    list_display = ["__str__", "status", "review_state", "start", "end", "missing_translations"]
+    list_display = [
+        "__str__",
+        "status",
+        "review_state",
+        "start",
+        "end",
+        "missing_translations",
+        "bookings_link",
+    ]
+    list_select_related = ["registration"]
     list_filter = ["status", "review_state", LanguageFilter]
     date_hierarchy = "start"
     search_fields = ["translations__title", "translations__location"]

@@ -9,7 +9,9 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 
-def calendar_for(events, request, name):
+def calendar_for(events, absolute_url, name):
+    """The events as one calendar; `absolute_url(path)` makes an event's address absolute
+    (`request.build_absolute_uri` on a page, the site's domain in a mail)."""
     calendar = Calendar()
     calendar.add("prodid", f"-//{settings.SITE_NAME}//news//EN")
     calendar.add("version", "2.0")
@@ -26,6 +28,6 @@ def calendar_for(events, request, name):
         entry.add("description", strip_tags(event.description or "").strip())
         if event.location:
             entry.add("location", event.location)
-        entry.add("url", request.build_absolute_uri(event.get_absolute_url()))
+        entry.add("url", absolute_url(event.get_absolute_url()))
         calendar.add_component(entry)
     return calendar.to_ical()

@@ -182,7 +182,11 @@ class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 # An event moves from the upcoming events to the past ones when it ends: a page changes then.
-@site_content(changes_at=["end"])
+# Its page changes too when booking opens or closes (news/bookings/models.py), and at its start
+# if it takes bookings (`registration__event__start`: the start of events with a registration).
+@site_content(
+    changes_at=["end", "registration__opens_at", "registration__closes_at", "registration__event__start"]
+)
 class Event(Publishable, Reviewable, TranslatableModel):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
     Visitors see it once published, in lists of upcoming and past events and in their calendar.
@@ -254,3 +258,7 @@ class LatestNewsPluginModel(CMSPlugin):
 
     def __str__(self):
         return str(self.count)
+
+
+# Bookings of events (registration, the visitors' bookings): their own package, by concept.
+from news.bookings.models import Booking, EventRegistration  # noqa: E402, F401

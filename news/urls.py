@@ -5,6 +5,7 @@ Every page is cached for anonymous readers until its content changes (jeiweb/cac
 from django.urls import path
 
 from . import feeds, views
+from .bookings.views import BookingView
 
 app_name = "news"
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("events/", views.EventListView.as_view(), name="event-list"),
     path("events/past/", views.EventListView.as_view(past=True), name="event-past"),
     path("events/calendar.ics", views.EventCalendarView.as_view(), name="event-calendar"),
+    # A booking's private page: the signed link of its confirmation mail (news/bookings/views.py).
+    path("events/booking/<str:token>/", BookingView.as_view(), name="booking"),
     path("events/<slug:slug>/", views.EventDetailView.as_view(), name="event-detail"),
     path("events/<slug:slug>.ics", views.EventIcsView.as_view(), name="event-ics"),
     path("<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),

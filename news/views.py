@@ -7,8 +7,10 @@ H1), and where the language switcher leads (jeiweb.i18n.TranslatedViewMixin).
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import DetailView, ListView, View
 
 from jeiweb.i18n import TranslatedViewMixin, get_translated_or_404
@@ -17,6 +19,7 @@ from jeiweb.seo.structured_data import plain
 from pages.models import Milestone, Programme
 
 from . import structured_data
+from .bookings.views import BookingFormMixin
 from .ical import calendar_for
 from .models import Article, Event, news_url
 from .selectors import (
@@ -222,8 +225,12 @@ class EventListView(TranslatedViewMixin, ListView):
         return super().get_context_data(past=self.past, heading=title, meta={"title": title}, **kwargs)
 
 
-class EventDetailView(StaffPreviewMixin, TranslatedViewMixin, DetailView):
-    """An event at its address in the visitor's language (staff: a preview before it is visible)."""
+# No CSRF token in the booking form: see news/bookings/views.py.
+@method_decorator(csrf_exempt, name="dispatch")
+class EventDetailView(StaffPreviewMixin, BookingFormMixin, TranslatedViewMixin, DetailView):
+    """An event at its address in the visitor's language (staff: a preview before it is visible);
+    if staff opened registration on this site, the places left and the booking form (a POST
+    books: news/bookings/views.py)."""
 
     model = Event
     template_name = "news/event_detail.html"
@@ -231,7 +238,7 @@ class EventDetailView(StaffPreviewMixin, TranslatedViewMixin, DetailView):
 
     def get_object(self, queryset=None):
         return get_translated_or_404(
-            self.previewable().select_related("article").prefetch_related("translations"),
+            self.previewable().select_related("article", "registration").prefetch_related("translations"),
             self.kwargs["slug"],
         )
 
@@ -243,11 +250,14 @@ class EventDetailView(StaffPreviewMixin, TranslatedViewMixin, DetailView):
         context["related_article"] = article if visible else None
         context["meta"] = {"title": event.title, "description": plain(event.description)}
         context["structured_data"] = structured_data.event(self.request, event)
+        context.update(self.registration_context(event, form=kwargs.get("booking_form")))
         return context
 
 
 def calendar_response(request, events, name, filename=None):
-    response = HttpResponse(calendar_for(events, request, name), content_type="text/calendar; charset=utf-8")
+    response = HttpResponse(
+        calendar_for(events, request.build_absolute_uri, name), content_type="text/calendar; charset=utf-8"
+    )
     if filename:
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

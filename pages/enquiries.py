@@ -5,39 +5,32 @@ commits, so a mail server that is down loses nothing: the failure is logged, the
 `mail_sent=False`, and staff read it in the admin inbox.
 """
 
-import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from jeiweb.security.rate_limits import RateLimit
 from pages.models import ContactKind, ContactPoint, Enquiry
 
 log = logging.getLogger(__name__)
 
 
-def _rate_key(address):
-    return "pages:enquiry-rate:" + hashlib.sha256(address.encode()).hexdigest()[:32]
+# Enquiries per visitor address per window (jeiweb/security/rate_limits.py).
+RATE_LIMIT = RateLimit("enquiry", "ENQUIRY_RATE_LIMIT", "ENQUIRY_RATE_WINDOW_SECONDS")
 
 
 def rate_limited(address):
     """Whether this address has sent ENQUIRY_RATE_LIMIT enquiries within the window."""
-    return (cache.get(_rate_key(address)) or 0) >= settings.ENQUIRY_RATE_LIMIT
+    return RATE_LIMIT.exceeded(address)
 
 
 def count_submission(address):
     """One more enquiry from this address; the window starts with the first one."""
-    key = _rate_key(address)
-    if cache.add(key, 1, settings.ENQUIRY_RATE_WINDOW_SECONDS):
-        return
-    try:
-        cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, settings.ENQUIRY_RATE_WINDOW_SECONDS)
+    RATE_LIMIT.count(address)
 
 
 def recipients():

@@ -116,7 +116,8 @@ ROLES = (
         plugins=True,
     ),
     # Write, publish and delete articles, events and categories; approve what writers submit;
-    # read the milestones (to link them). No CMS pages, users, groups or settings.
+    # read the milestones (to link them); see and serve the events' bookings. No CMS pages,
+    # users, groups or settings.
     Role(
         NEWS_EDITORS,
         {
@@ -128,6 +129,15 @@ ROLES = (
                 "publish_article",
             ],
             ("news", "event"): ["add_event", "change_event", "delete_event", "view_event", "publish_event"],
+            # Registration on the site, with each event; the bookings: see them (and the CSV),
+            # check people in at the door, write to everyone confirmed, delete one on request.
+            ("news", "eventregistration"): [
+                "add_eventregistration",
+                "change_eventregistration",
+                "delete_eventregistration",
+                "view_eventregistration",
+            ],
+            ("news", "booking"): ["view_booking", "change_booking", "delete_booking", "email_booking"],
             ("news", "category"): ["add_category", "change_category", "delete_category", "view_category"],
             # An article's related milestones are chosen with an autocomplete, which answers only
             # those who may read the milestones (Django's rule): read, never change.

@@ -37,7 +37,8 @@ THIRD_PARTY_IGNORED = {
 
 
 def site_content(model=None, *, changes_at=(), children=()):
-    """Class decorator: `model` is site content (`changes_at`: see the module's docstring).
+    """Class decorator: `model` is site content (`changes_at`: see the module's docstring; a
+    field of a related record is named by its lookup path, `registration__opens_at`).
     `children` names the reverse relations of the records that belong to one of its records
     (a programme's degrees): they are kept and restored with it."""
 

@@ -334,10 +334,11 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 
-# The history of site content and the audit trail (history.py); uploads, thumbnails, static
-# and media files (media.py); review before publishing, the two-person rule (review.py); the
-# staff's second factor (second_factor.py); the login lockout and the security headers
-# (security.py).
+# The history of site content and the audit trail (history.py); event bookings: reminders,
+# retention, rate limit (bookings.py); uploads, thumbnails, static and media files (media.py);
+# review before publishing, the two-person rule (review.py); the staff's second factor
+# (second_factor.py); the login lockout and the security headers (security.py).
+from jeiweb.settings.bookings import *  # noqa: E402, F403
 from jeiweb.settings.history import *  # noqa: E402, F403
 from jeiweb.settings.media import *  # noqa: E402, F403
 from jeiweb.settings.review import *  # noqa: E402, F403

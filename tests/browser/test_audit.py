@@ -24,8 +24,23 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module", autouse=True)
 def audit_event(served):
-    served.manage("shell", "-c", AUDIT_EVENT)
+    """The event of the audit, taking bookings (and the made-up admission figures); the paths
+    of its booking's private pages."""
     served.manage("shell", "-c", AUDIT_ADMISSIONS)
+    return served.manage("shell", "-c", AUDIT_EVENT).stdout.strip().splitlines()[-2:]
+
+
+def test_a_booking_page_is_accessible_and_valid(site_url, browser, audit_event, tmp_path):
+    """A booking's private page (its address is signed with the served site's key)."""
+    for path in audit_event:
+        context = browser.new_context(viewport={"width": 375, "height": 800})
+        page = context.new_page()
+        page.goto(site_url + path)
+        violations = Axe().run(page).response["violations"]
+        context.close()
+        assert violations == [], [(violation["id"], violation["help"]) for violation in violations]
+    if shutil.which("java") or os.environ.get("CI"):
+        assert html_errors([site_url + path for path in audit_event], tmp_path) == []
 
 
 @pytest.mark.parametrize(("kind", "path"), audited_paths())

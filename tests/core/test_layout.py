@@ -54,8 +54,12 @@ def test_no_module_outgrows_a_reader(path):
     assert lines <= LIMIT, f"{path.relative_to(ROOT)} has {lines} lines: split it by concept"
 
 
-def test_every_model_of_the_apps_is_site_content_but_the_enquiries():
+def test_every_model_of_the_apps_is_site_content_but_the_enquiries_and_bookings():
     """What starts the page cache afresh is declared beside each model (`@site_content`,
-    jeiweb/content/registry.py); a visitor's enquiry changes no page."""
+    jeiweb/content/registry.py); a visitor's enquiry or booking is not content (a booking's
+    places start the cache afresh through news/bookings/services.py)."""
     models = [model for app in ("pages", "news") for model in apps.get_app_config(app).get_models()]
-    assert {model._meta.label for model in models if not is_site_content(model)} == {"pages.Enquiry"}
+    assert {model._meta.label for model in models if not is_site_content(model)} == {
+        "pages.Enquiry",
+        "news.Booking",
+    }

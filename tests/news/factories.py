@@ -200,3 +200,31 @@ def bulk_articles(count, category=None, image=None, start=None):
             Article.categories.through(article_id=article.pk, category_id=category.pk) for article in articles
         )
     return articles
+
+
+def make_registration(event=None, capacity=10, max_places_per_booking=4, enabled=True, **fields):
+    """Registration on the site for `event` (a new upcoming event by default)."""
+    from news.models import EventRegistration
+
+    event = event or make_event()
+    return EventRegistration.objects.create(
+        event=event,
+        enabled=enabled,
+        capacity=capacity,
+        max_places_per_booking=max_places_per_booking,
+        **fields,
+    )
+
+
+def make_booking(event, places=1, status="confirmed", name="Booked visitor", **fields):
+    """A booking stored as it is (no rules applied): the starting point of a test."""
+    from news.models import Booking
+
+    fields = {
+        "email": "family@example.com",
+        "province": "chongqing",
+        "relation": "parent",
+        "language": "en",
+        **fields,
+    }
+    return Booking.objects.create(event=event, places=places, status=status, name=name, **fields)

@@ -50,11 +50,13 @@ def test_the_news_editors_group_has_exactly_its_permissions():
     assert codenames == {
         *(
             f"news.{action}_{model}"
-            for model in ("article", "event", "category")
+            for model in ("article", "event", "category", "eventregistration")
             for action in ("add", "change", "delete", "view")
         ),
         "news.publish_article",
         "news.publish_event",
+        # The events' bookings: see, check in, delete on request, write to everyone confirmed.
+        *(f"news.{action}_booking" for action in ("view", "change", "delete", "email")),
         *(
             f"filer.{action}_{model}"
             for model in ("file", "image", "folder")

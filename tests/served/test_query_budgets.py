@@ -17,7 +17,14 @@ from django.utils import timezone
 
 from jeiweb.cache.pages import bump_content_version
 from news.models import Article
-from tests.news.factories import bulk_articles, make_category, make_event, make_image
+from tests.news.factories import (
+    bulk_articles,
+    make_booking,
+    make_category,
+    make_event,
+    make_image,
+    make_registration,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +41,7 @@ UNCACHED_BUDGET = 12
 BUDGET_EXCEPTIONS = {"programme": 15}
 
 
-def page_types(category, event):
+def page_types(category, event, booked=None):
     """Every app page type, English and Chinese, at addresses that exist at both sizes."""
     slug = category.safe_translation_getter("slug", language_code="en")
     zh_slug = category.safe_translation_getter("slug", language_code="zh-hans")
@@ -57,6 +64,15 @@ def page_types(category, event):
         "past events": NEWS + "events/past/",
         "event": f"{NEWS}events/{event_slug}/",
         "event .ics": f"{NEWS}events/{event_slug}.ics",
+        # An event taking bookings (its places left and the form), and a booking's private page.
+        **(
+            {
+                "event with booking": booked.event.get_absolute_url("en"),
+                "booking": booked.get_absolute_url("en"),
+            }
+            if booked
+            else {}
+        ),
         "calendar .ics": NEWS + "events/calendar.ics",
         "programme list": "/en/programmes/",
         "programme list, filtered": "/en/programmes/?level=postgraduate",
@@ -100,12 +116,15 @@ def test_every_app_page_type_takes_the_same_few_queries_with_12_or_60_articles(c
     image = make_image((1000, 600))
     event = make_event()
     make_event(start=timezone.now() - timezone.timedelta(days=30))
+    booked = make_booking(make_registration(capacity=100).event, places=2)
     bulk_articles(12, category, image)
     bump_content_version()
-    small = measure(client, page_types(category, event))
+    small = measure(client, page_types(category, event, booked))
     bulk_articles(48, category, image, start=timezone.now() - timezone.timedelta(hours=10))
+    for number in range(20):
+        make_booking(booked.event, name=f"Visitor {number}")
     bump_content_version()
-    large = measure(client, page_types(category, event))
+    large = measure(client, page_types(category, event, booked))
     print("\nqueries per page type (12 articles | 60 articles):")
     for kind in small:
         print(f"  {kind:28} {small[kind]} | {large[kind]}")
