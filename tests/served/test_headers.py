@@ -186,20 +186,31 @@ def signed_in_staff(site_url):
         data,
     )
     assert answer.status == 302, answer.body[:500]
-    # The login rotated the CSRF token: the second step sends the new one.
-    cookies = {
-        name: morsel.value for header in cookies_of(answer) for name, morsel in SimpleCookie(header).items()
-    }
+    # The second step, as a browser takes it: its form (the login may have rotated the CSRF
+    # cookie), then the code.
+    cookies = {"csrftoken": csrf_cookie}
+    cookies.update(
+        (name, morsel.value) for header in cookies_of(answer) for name, morsel in SimpleCookie(header).items()
+    )
+
+    def cookie_header():
+        return "; ".join(f"{name}={value}" for name, value in cookies.items())
+
+    step = fetch(site_url + "/en/admin/second-factor/", {**PROXIED, "Cookie": cookie_header()})
+    cookies.update(
+        (name, morsel.value) for header in cookies_of(step) for name, morsel in SimpleCookie(header).items()
+    )
+    step_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', step.body).group(1)
     second = fetch(
         site_url + "/en/admin/second-factor/",
         {
             **PROXIED,
-            "Cookie": "; ".join(f"{name}={value}" for name, value in cookies.items()),
+            "Cookie": cookie_header(),
             "Origin": origin,
             "Referer": origin + "/en/admin/second-factor/",
         },
         urllib.parse.urlencode(
-            {"csrfmiddlewaretoken": cookies["csrftoken"], "code": app_code(), "next": "/en/admin/"}
+            {"csrfmiddlewaretoken": step_token, "code": app_code(), "next": "/en/admin/"}
         ).encode(),
     )
     assert (second.status, second.headers["Location"]) == (302, "/en/admin/"), second.body[:500]

@@ -37,8 +37,10 @@ UNCACHED_BUDGET = 12
 # for its translations (django-parler), and django CMS spends three (the apphook's page, its
 # menu's cache key, the current page). Over the goal of 10; constant in the amount of content
 # all the same, and a reader is served the cached copy (0 queries) but once per edit.
-# Issue 18 adds one: the teams that teach the programme, each linking to its page.
-BUDGET_EXCEPTIONS = {"programme": 15}
+# Issue 18 adds one: the teams that teach the programme, each linking to its page. Issue 19
+# adds five: the provinces (2) of the "places in your province" box, whether any figures are
+# published, the cost of study and the admissions charter.
+BUDGET_EXCEPTIONS = {"programme": 20}
 
 
 def page_types(category, event, booked=None):
