@@ -12,6 +12,7 @@ from email import policy
 
 import pytest
 
+from tests.support.second_factor import enrol_app_code, sign_in
 from tests.support.server import served_site
 
 pytestmark = pytest.mark.browser
@@ -48,7 +49,7 @@ def site(tmp_path_factory, site_seed):
     # django-environ drops the first "/" of a filemail path: four in all for an absolute one.
     environment = {"CACHE_URL": f"filecache://{workdir / 'cache'}", "EMAIL_URL": f"filemail:///{mailbox}"}
     with served_site(workdir, site_seed, environment=environment) as served:
-        served.manage("shell", "-c", SETUP.format(password=password))
+        served.manage("shell", "-c", SETUP.format(password=password) + enrol_app_code("door-editor"))
         served.mailbox, served.password = mailbox, password
         yield served
 
@@ -120,10 +121,7 @@ def test_a_parent_books_cancels_and_the_waiting_family_is_confirmed_and_checked_
     # At the door: a news editor finds the family by name on a phone and checks them in.
     staff = browser.new_context(**PHONE)
     door = staff.new_page()
-    door.goto(site.url + "/zh-hans/admin/login/")
-    door.fill("#id_username", "door-editor")
-    door.fill("#id_password", site.password)
-    door.click("input[type=submit]")
+    sign_in(door, site.url, "door-editor", site.password, language="zh-hans")
     door.goto(site.url + "/zh-hans/admin/news/event/")
     door.click("a[href*='/admin/news/booking/event/']")  # the event's bookings, from the events
     door.click(".booking-tools a[href$='/check-in/']")

@@ -35,17 +35,35 @@ def password(served):
     return password
 
 
+SESSION = {"locale": "zh-CN", "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="module")
+def signed_in_states(browser, site_url, password):
+    """The cookies of each editor's one real sign-in (password and app code), made when first
+    needed: an app's code is accepted once, so the module's tests share them."""
+    states = {}
+
+    def state_of(username):
+        if username not in states:
+            context = browser.new_context(**SESSION)
+            sign_in(context.new_page(), site_url, username, password, language="zh-hans")
+            states[username] = context.storage_state()
+            context.close()
+        return states[username]
+
+    return state_of
+
+
 @pytest.fixture
-def editor(browser, site_url, password):
+def editor(browser, signed_in_states):
     """A second editor's browser session opens with `editor("editor-two")`."""
     contexts = []
 
     def open_session(username="editor-one"):
-        context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        context = browser.new_context(storage_state=signed_in_states(username), **SESSION)
         contexts.append(context)
-        page = context.new_page()
-        sign_in(page, site_url, username, password, language="zh-hans")
-        return page
+        return context.new_page()
 
     yield open_session
     for context in contexts:

@@ -49,7 +49,7 @@ def edit(client, url, **changes):
     page = client.get(url)
     assert page.status_code == 200
     response = client.post(url, form_data(page.content.decode(), **changes))
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 302, form_errors(response)
     return response
 
 
@@ -69,7 +69,19 @@ def restore_in_admin(client, url):
     page = client.get(url)
     assert page.status_code == 200
     response = client.post(url, form_data(page.content.decode()))
-    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert response.status_code == 302, form_errors(response)
+
+
+def form_errors(response):
+    """What an admin form that was not saved says: the form's errors, its inlines', and any
+    message (a restore that cannot be done answers with one)."""
+    if response.context is None:
+        return response
+    return {
+        "form": response.context["adminform"].form.errors,
+        "inlines": [formset.formset.errors for formset in response.context["inline_admin_formsets"]],
+        "messages": [str(message) for message in response.context.get("messages", [])],
+    }
 
 
 def texts(obj, field):
