@@ -168,7 +168,12 @@ def make_contact_point():
 def programme_with_children():
     programme = make.programme()
     faq = make_faq(programme, en=("How to apply?", "Online."), zh_hans=("如何申请？", "网上申请。"))
-    stage = models.CurriculumStage.objects.create(programme=programme, order=1, title="Year 1")
+    stage = models.CurriculumStage(programme=programme, order=1)
+    stage.set_current_language("en")
+    stage.title = "Year 1"
+    stage.set_current_language("zh-hans")
+    stage.title = "第一学年"
+    stage.save()
     return programme, faq, stage
 
 
