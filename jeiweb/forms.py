@@ -32,6 +32,14 @@ def validate_phone(value):
         )
 
 
+# A visitor's contact fields, with the hints that let a phone fill them in (and open its number pad).
+CONTACT_WIDGETS = {
+    "name": forms.TextInput(attrs={"autocomplete": "name"}),
+    "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+    "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
+}
+
+
 class PublicFormMixin(forms.Form):
     """A form anyone may send: a honeypot (`website`), e-mail or phone (at least one, the phone
     normalised), and each field pointing at its help and its error (aria-describedby)."""

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from jeiweb.cache.pages import per_version
-from jeiweb.forms import PublicFormMixin, normalise_phone, require, validate_phone  # noqa: F401 (re-exported)
+from jeiweb.forms import CONTACT_WIDGETS, PublicFormMixin, normalise_phone, require, validate_phone  # noqa: F401 (re-exported)
 from pages.models import Enquiry, Programme, ProvinceChoice
 
 
@@ -21,27 +21,28 @@ def programme_choices(language):
     return per_version(f"enquiry-programmes:{language}", compute)
 
 
+def offer_provinces_and_programmes(form, language, not_sure):
+    """The province and programme fields of a visitor's form (`VisitorContact`): every province,
+    and the programmes published in `language` (read once per edit: every programme page holds
+    the enquiry form), after `not_sure`."""
+    form.fields["province"].choices = [("", _("Choose your province")), *ProvinceChoice.choices]
+    programme = form.fields["programme"]
+    programme.queryset = Programme.objects.visible(language)
+    programme.required = False
+    programme.choices = [("", not_sure), *programme_choices(language)]
+
+
 class EnquiryForm(PublicFormMixin, forms.ModelForm):
     consent = forms.BooleanField(required=True)
 
     class Meta:
         model = Enquiry
         fields = ["name", "email", "phone", "province", "programme", "question"]
-        widgets = {
-            "question": forms.Textarea(attrs={"rows": 5}),
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-        }
+        widgets = {**CONTACT_WIDGETS, "question": forms.Textarea(attrs={"rows": 5})}
 
     def __init__(self, *args, language=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["province"].choices = [("", _("Choose your province"))] + list(ProvinceChoice.choices)
-        programme = self.fields["programme"]
-        programme.queryset = Programme.objects.visible(language)
-        programme.required = False
-        # Every programme page holds the form: its list of programmes is read once per edit.
-        programme.choices = [("", _("Not sure yet / general question")), *programme_choices(language)]
+        offer_provinces_and_programmes(self, language, _("Not sure yet / general question"))
         self.fields["consent"].label = _(
             "I have read the privacy notice and agree that my enquiry is stored to answer it."
         )

@@ -3,9 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from jeiweb.forms import PublicFormMixin, require
-from pages.forms import programme_choices
-from pages.models import Programme, ProvinceChoice
+from jeiweb.forms import CONTACT_WIDGETS, PublicFormMixin, require
+from pages.forms import offer_provinces_and_programmes
 
 from .models import Booking, Relation
 
@@ -16,12 +15,7 @@ class BookingForm(PublicFormMixin, forms.ModelForm):
     class Meta:
         model = Booking
         fields = ["name", "email", "phone", "relation", "places", "province", "programme"]
-        widgets = {
-            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
-            "phone": forms.TextInput(attrs={"type": "tel", "autocomplete": "tel", "inputmode": "tel"}),
-            "name": forms.TextInput(attrs={"autocomplete": "name"}),
-            "relation": forms.RadioSelect,
-        }
+        widgets = {**CONTACT_WIDGETS, "relation": forms.RadioSelect}
 
     def __init__(self, *args, registration, language=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -38,11 +32,7 @@ class BookingForm(PublicFormMixin, forms.ModelForm):
         places.error_messages["invalid_choice"] = places.error_messages["max_value"] = _(
             "One booking may take at most %(count)s places."
         ) % {"count": registration.max_places_per_booking}
-        self.fields["province"].choices = [("", _("Choose your province"))] + list(ProvinceChoice.choices)
-        programme = self.fields["programme"]
-        programme.queryset = Programme.objects.visible(language)
-        programme.required = False
-        programme.choices = [("", _("Not sure yet")), *programme_choices(language)]
+        offer_provinces_and_programmes(self, language, _("Not sure yet"))
         self.fields["consent"].label = _(
             "I have read the privacy notice and agree that my booking is stored to organise the event."
         )

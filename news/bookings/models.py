@@ -16,11 +16,10 @@ from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from jeiweb.content import site_content
 from jeiweb.i18n import reverse_in
-from pages.models import ProvinceChoice
+from pages.models.enquiries import VisitorContact
 
 # What a private link to a booking is signed for: a token of another kind is refused.
 TOKEN_SALT = "news.booking"
@@ -160,25 +159,14 @@ class BookingQuerySet(models.QuerySet):
         return self.select_related("event").get(pk=pk)
 
 
-class Booking(models.Model):
+class Booking(VisitorContact):
     """Places booked at an event by an applicant or their family: a visitor's own record, like
     an enquiry (not site content; the places it takes show on the event page)."""
 
     event = models.ForeignKey(
         "news.Event", on_delete=models.CASCADE, related_name="bookings", verbose_name=_("event")
     )
-    name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
-    email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=30, blank=True)
-    province = models.CharField(_("province"), max_length=20, choices=ProvinceChoice.choices)
-    programme = models.ForeignKey(
-        "pages.Programme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="bookings",
-        verbose_name=_("programme of interest"),
-    )
+    programme = VisitorContact.programme_field("bookings", _("programme of interest"))
     relation = models.CharField(_("I am"), max_length=10, choices=Relation.choices)
     places = models.PositiveSmallIntegerField(_("places"), default=1, validators=[MinValueValidator(1)])
     status = models.CharField(_("status"), max_length=10, choices=BookingStatus.choices, db_index=True)

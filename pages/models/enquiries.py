@@ -68,19 +68,33 @@ class EnquiryQuerySet(models.QuerySet):
         return self.filter(status=EnquiryStatus.CLOSED, created__lt=cutoff)
 
 
-class Enquiry(models.Model):
+class VisitorContact(models.Model):
+    """Who wrote to us and how to reach them, as a public form asks (an enquiry, a booking):
+    a name, an e-mail or a phone (the form requires one), the province, the programme in mind."""
+
     name = models.CharField(pgettext_lazy("person", "name"), max_length=100)
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     province = models.CharField(_("province"), max_length=20, choices=ProvinceChoice.choices)
-    programme = models.ForeignKey(
-        "pages.Programme",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="enquiries",
-        verbose_name=_("programme"),
-    )
+
+    class Meta:
+        abstract = True
+
+    @staticmethod
+    def programme_field(related_name, verbose_name):
+        """The programme the visitor has in mind, if any (kept when the programme is deleted)."""
+        return models.ForeignKey(
+            "pages.Programme",
+            on_delete=models.SET_NULL,
+            null=True,
+            blank=True,
+            related_name=related_name,
+            verbose_name=verbose_name,
+        )
+
+
+class Enquiry(VisitorContact):
+    programme = VisitorContact.programme_field("enquiries", _("programme"))
     question = models.TextField(_("question"), max_length=3000)
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     created = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
