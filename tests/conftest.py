@@ -155,15 +155,17 @@ def browser():
 # Each kind of test that needs more than the database lives in a folder of its own and is
 # marked by it, so that `-m "not browser"` (or `-m served`) picks it out.
 FOLDER_MARKERS = {"browser": pytest.mark.browser, "served": pytest.mark.served}
+# The served sites are session fixtures, set up (migrate, collectstatic, the content loader,
+# gunicorn) in each xdist worker that asks for one: their tests go to one worker each.
+SITE_FIXTURES = ("production_site", "served")
 
 
 def xdist_group(item, folder):
-    """The tests that must share an xdist worker (`--dist loadgroup`, see the Makefile), or None:
-    a browser or served test module stays on one worker, which sets its servers up once (a
-    module-scoped site, or the session's `served` and `production_site`, copied from the seeded
-    site in seconds). Whole modules, not one group per site, so that both workers share the
-    slow tests."""
-    if folder in FOLDER_MARKERS:
+    """The tests that must share an xdist worker (`--dist loadgroup`, see the Makefile), or None."""
+    for fixture in SITE_FIXTURES:
+        if fixture in item.fixturenames:
+            return fixture
+    if folder in FOLDER_MARKERS:  # a module-scoped server of its own
         return item.path.stem
     return None
 

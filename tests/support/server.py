@@ -131,9 +131,18 @@ class SiteSeed:
             "STATIC_ROOT": str(self.static_root),
         }
         environment.pop("CACHE_URL", None)  # the loader's cache writes are the seed's own
-        _manage(
-            environment, ["migrate", "--no-input"], ["collectstatic", "--no-input"], ["load_site_content"]
+        # collectstatic reads no database: it runs beside migrate and the content loader.
+        collecting = subprocess.Popen(
+            [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
+            cwd=BASE_DIR,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
+        _manage(environment, ["migrate", "--no-input"], ["load_site_content"])
+        output, _ = collecting.communicate()
+        if collecting.returncode:
+            raise subprocess.CalledProcessError(collecting.returncode, collecting.args, output)
 
     def drop(self):
         url = os.environ.get("DATABASE_URL", "")
