@@ -199,3 +199,18 @@ def test_an_event_cannot_end_before_it_starts():
     with pytest.raises(ValidationError) as error:
         event.full_clean()
     assert "end" in error.value.message_dict
+
+
+def test_a_search_of_the_article_list_offers_no_date_drill_down_unless_one_was_chosen(editor_client):
+    """The drill-down would read every match twice more (its dates, then its years)."""
+    make_article(title="Medicine open day", publication_start=timezone.now() - timedelta(days=400))
+    make_article(title="Medicine lecture")
+    listing = editor_client.get(ADMIN + "news/article/").content.decode()
+    assert 'class="toplinks"' in listing  # the drill-down by year
+    searched = editor_client.get(ADMIN + "news/article/?q=medicine")
+    assert 'class="toplinks"' not in searched.content.decode()
+    assert searched.context["cl"].result_count == 2
+    year = timezone.localtime().year
+    in_a_year = editor_client.get(ADMIN + f"news/article/?q=medicine&publication_start__year={year}")
+    assert 'class="toplinks"' in in_a_year.content.decode()  # the chosen year stays in sight
+    assert in_a_year.context["cl"].result_count == 1
