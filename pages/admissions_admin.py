@@ -9,7 +9,7 @@ from import_export.admin import ImportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from parler.admin import TranslatableTabularInline
 
-from jeiweb.admin.translations import TranslationsAdmin
+from jeiweb.admin.translations import SiteContentAdmin, TranslationsAdmin
 from jeiweb.content.admin_filters import PublishingStateFilter
 from pages import models
 from pages.admissions_import import AdmissionRecordResource, template_dataset
@@ -27,7 +27,7 @@ class ProvinceAdmin(TranslationsAdmin):
 
 
 @admin.register(models.AdmissionRecord)
-class AdmissionRecordAdmin(ImportMixin, admin.ModelAdmin):
+class AdmissionRecordAdmin(ImportMixin, SiteContentAdmin):
     """Rows of the admissions tables: imported a file at a time (the Import button)."""
 
     resource_classes = [AdmissionRecordResource]
@@ -94,7 +94,7 @@ class CostStageInline(TranslatableTabularInline):
 
 
 @admin.register(models.CostOfStudy)
-class CostOfStudyAdmin(admin.ModelAdmin):
+class CostOfStudyAdmin(SiteContentAdmin):
     """The whole cost of a programme: the site adds up the stages and converts them."""
 
     list_display = ["__str__", "intake_year", "gbp_to_cny", "rate_date", "state"]

@@ -62,6 +62,14 @@ class TranslatedSlugForm(TranslatableModelForm):
         return others.exists()
 
 
+class SiteContentAdmin(HistoryAdmin, RelatedRecordsMixin, admin.ModelAdmin):
+    """The admin of a record of site content without translations of its own (an admissions
+    row, a cost of study): its history and no lost update, its related records read with their
+    translations. The translated ones use TranslationsAdmin."""
+
+    list_per_page = 50
+
+
 class TranslationsAdmin(HistoryAdmin, RelatedRecordsMixin, TranslatableAdmin):
     """Lists show which translations are still missing, read from one prefetch per page; related
     records come with their translations (jeiweb/admin/related.py).

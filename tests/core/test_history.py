@@ -101,6 +101,22 @@ def test_every_declared_model_has_history_with_its_translations_and_children():
     assert {"faqs", "degree_awards", "curriculum_stages"} <= set(_get_options(models.Programme).follow)
 
 
+def test_every_declared_model_with_an_admin_of_its_own_keeps_its_history_there():
+    """Each save in the admin stores a revision and is refused over a newer one. (A model
+    without an admin of its own is edited inline, in its parent's form and history.)"""
+    from django.contrib import admin
+
+    from jeiweb.admin.history import HistoryAdmin
+
+    admins = {model: admin.site._registry.get(model) for model in declared_models()}
+    assert models.AdmissionRecord in admins and models.CostOfStudy in admins
+    assert [
+        model
+        for model, model_admin in admins.items()
+        if model_admin and not isinstance(model_admin, HistoryAdmin)
+    ] == []
+
+
 def test_each_save_of_an_article_is_a_revision_showing_its_change_in_each_language(admin_client, superuser):
     article = make_article(title="Open day")
     edit(admin_client, admin_url(article) + "?language=en", title="Open day 2026")
