@@ -38,6 +38,12 @@ MAX_QUERY_LENGTH = 100
 MAX_QUERY_TERMS = 12
 
 
+def load_segmenter():
+    """Load the Chinese dictionary now: a server process does it before its first request, so
+    that no visitor's first search in Chinese waits the second it takes (jeiweb/wsgi.py)."""
+    _jieba()
+
+
 @functools.cache
 def _jieba():
     """jieba, with its dictionary loaded once per process (about a second) and quietly."""

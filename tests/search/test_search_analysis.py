@@ -1,5 +1,9 @@
 """search/analysis.py and search/highlight.py: the words of a text and of a query, and marks."""
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from search.analysis import MAX_QUERY_TERMS, index_tokens, query_terms, token_string
@@ -70,3 +74,12 @@ def test_a_snippet_is_cut_around_the_first_match():
 
 def test_a_snippet_without_a_match_is_the_start_of_the_text():
     assert snippet("Short text.", ["oncolog"]) == "Short text."
+
+
+def test_a_server_process_loads_the_chinese_dictionary_before_it_serves():
+    """Not during the first visitor's search in Chinese (about a second): a fresh process that
+    imports the WSGI application, as each gunicorn worker does, has the dictionary loaded."""
+    check = "import jieba, jeiweb.wsgi; print(jieba.dt.initialized)"
+    environment = {**os.environ, "DJANGO_SETTINGS_MODULE": "jeiweb.settings.test"}
+    done = subprocess.run([sys.executable, "-c", check], env=environment, capture_output=True, text=True)
+    assert done.stdout.strip().splitlines()[-1] == "True", done.stderr
