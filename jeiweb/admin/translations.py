@@ -63,23 +63,34 @@ class TranslatedSlugForm(TranslatableModelForm):
 
 
 class SiteContentAdmin(HistoryAdmin, RelatedRecordsMixin, admin.ModelAdmin):
-    """The admin of a record of site content without translations of its own (an admissions
-    row, a cost of study): its history and no lost update, its related records read with their
-    translations. The translated ones use TranslationsAdmin."""
+    """The admin of every record of site content: its history and no lost update (HistoryAdmin),
+    its related records read with their translations (jeiweb/admin/related.py), lists that stay
+    fast at any size. Used as it is for a record without translations of its own (an admissions
+    row, a cost of study); TranslationsAdmin adds the translations."""
 
-    list_per_page = 50
-
-
-class TranslationsAdmin(HistoryAdmin, RelatedRecordsMixin, TranslatableAdmin):
-    """Lists show which translations are still missing, read from one prefetch per page; related
-    records come with their translations (jeiweb/admin/related.py).
-    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js).
-    Every record keeps its history and is never saved over a newer version (HistoryAdmin)."""
-
-    form = TranslatedSlugForm
     # Half of Django's 100: each row costs about a millisecond to render (its columns, the state
     # of each translation), and editors find older records by date, filter or search.
     list_per_page = 50
+
+    def get_changelist_instance(self, request):
+        """A search's results offer no drill-down by date unless the editor chose one: the
+        drill-down reads every match again twice (its first and last dates, then its years),
+        which doubled a search of 10,000 articles (bench/measure_admin.py)."""
+        changelist = super().get_changelist_instance(request)
+        field = changelist.date_hierarchy
+        searching = field and changelist.query
+        if searching and not any(name.startswith(f"{field}__") for name in changelist.params):
+            changelist.date_hierarchy = None
+        return changelist
+
+
+class TranslationsAdmin(SiteContentAdmin, TranslatableAdmin):
+    """Lists show which translations are still missing, read from one prefetch per page; related
+    records come with their translations (jeiweb/admin/related.py).
+    Switching language tabs never drops what was typed (see static/js/admin-unsaved.js).
+    Every record keeps its history and is never saved over a newer version (SiteContentAdmin)."""
+
+    form = TranslatedSlugForm
     # The translated field the browser copies into the slug as the editor types (English only).
     slug_from = None
 
@@ -113,17 +124,6 @@ class TranslationsAdmin(HistoryAdmin, RelatedRecordsMixin, TranslatableAdmin):
         if not may_have_duplicates:
             return found, False
         return queryset.filter(pk__in=found.values("pk")), False
-
-    def get_changelist_instance(self, request):
-        """A search's results offer no drill-down by date unless the editor chose one: the
-        drill-down reads every match again twice (its first and last dates, then its years),
-        which doubled a search of 10,000 articles (bench/measure_admin.py)."""
-        changelist = super().get_changelist_instance(request)
-        field = changelist.date_hierarchy
-        date_chosen = any(name.startswith(f"{field}__") for name in changelist.params)
-        if field and changelist.query and not date_chosen:
-            changelist.date_hierarchy = None
-        return changelist
 
     @admin.display(description=_("missing translations"))
     def missing_translations(self, obj):
