@@ -2,12 +2,14 @@
 
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS, connections
+from django.test.utils import setup_databases, teardown_databases
 from django.utils import translation
 
 from jeiweb.content.loading import read_page_specs
@@ -19,19 +21,40 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 @pytest.fixture(scope="session")
 def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, request):
-    """On PostgreSQL each worker's test database is a copy of the run's seeded site (one
-    migrate and one content load per run, shared with the served sites), not built anew."""
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    """On PostgreSQL each worker's test database is created from the run's seeded site (a
+    template database), not built anew."""
+    if is_postgres():
         seed = request.getfixturevalue("site_seed")
         settings.DATABASES["default"].setdefault("TEST", {})["TEMPLATE"] = seed.template
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    if settings.DATABASES["default"].get("TEST", {}).get("TEMPLATE"):
-        return  # a copy of the seeded site
+def django_db_setup(django_db_modify_db_settings, django_db_blocker, site_seed):
+    """Each worker's test database is a copy of the run's seeded site (migrated and loaded once
+    per run, in a process of its own, and shared with the served sites): on PostgreSQL a
+    database made from it as a template, on SQLite the in-memory database Django's tests use,
+    filled from the seed's file."""
     with django_db_blocker.unblock():
-        call_command("load_site_content", verbosity=0)
+        if is_postgres():
+            databases = setup_databases(verbosity=0, interactive=False, aliases={DEFAULT_DB_ALIAS})
+            yield
+            teardown_databases(databases, verbosity=0)
+            return
+        connection = connections[DEFAULT_DB_ALIAS]
+        connection.close()
+        # The name Django gives an in-memory test database; it lives while a connection is open,
+        # and Django keeps its connection open for the whole run.
+        connection.settings_dict["NAME"] = settings.DATABASES[DEFAULT_DB_ALIAS]["NAME"] = (
+            connection.creation._get_test_db_name()
+        )
+        connection.ensure_connection()
+        with sqlite3.connect(site_seed.template) as seed:
+            seed.backup(connection.connection)
+        yield
+
+
+def is_postgres():
+    return settings.DATABASES[DEFAULT_DB_ALIAS]["ENGINE"] == "django.db.backends.postgresql"
 
 
 @pytest.fixture(autouse=True)
