@@ -10,6 +10,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
+from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.facts import ProgrammeFacts
@@ -75,9 +76,7 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
     translations = TranslatedFields(
         changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
-        slug=models.SlugField(
-            _("slug"), max_length=200, help_text=_("The last part of the programme’s address.")
-        ),
+        slug=slug_field(_("The last part of the programme’s address.")),
         summary=models.TextField(_("summary"), help_text=_("One or two sentences, shown on the card.")),
         description=models.TextField(_("description"), blank=True),
         language_of_instruction=models.CharField(_("language of instruction"), max_length=200, blank=True),

@@ -11,6 +11,7 @@ from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
+from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.curriculum import CurriculumStage
@@ -73,11 +74,7 @@ class TeachingTeam(PublishedByDefault, TranslatableModel):
     translations = TranslatedFields(
         changed=last_changed_field(),
         course=models.CharField(_("imported course"), max_length=200),
-        slug=models.SlugField(
-            _("slug"),
-            max_length=200,
-            help_text=_("The last part of the team’s address; empty: from the course."),
-        ),
+        slug=slug_field(_("The last part of the team’s address; empty: from the course.")),
         description=models.TextField(_("description"), blank=True),
         meta={"unique_together": [("language_code", "slug")]},
     )
