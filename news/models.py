@@ -20,7 +20,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
-from jeiweb.content.fields import staff_account_field
+from jeiweb.content.fields import optional_link, staff_account_field
 from jeiweb.content.publishing import Publishable, PublishableQuerySet, Status  # noqa: F401 (Status: re-exported)
 from jeiweb.content.review import Reviewable
 from jeiweb.i18n import reverse_in, translated_url
@@ -195,14 +195,7 @@ class Event(Publishable, Reviewable, TranslatableModel):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     registration_url = models.URLField(_("registration page"), blank=True)
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("related article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    article = optional_link(Article, _("related article"), related_name="events")
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

@@ -4,14 +4,20 @@ from django.conf import settings
 from django.db import models
 
 
-def staff_account_field(verbose_name, related_name="+"):
-    """The staff account that wrote, submitted or reviewed a record: optional, and emptied
-    (the record kept) when the account is deleted."""
+def optional_link(to, verbose_name, *, related_name, **kwargs):
+    """A foreign key that may stay empty, and is emptied (the record kept) when what it points
+    to is deleted: a person's school, a milestone's programme, an event's article…"""
     return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=verbose_name,
+        to,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
         related_name=related_name,
+        verbose_name=verbose_name,
+        **kwargs,
     )
+
+
+def staff_account_field(verbose_name, related_name="+"):
+    """The staff account that wrote, submitted or reviewed a record."""
+    return optional_link(settings.AUTH_USER_MODEL, verbose_name, related_name=related_name)

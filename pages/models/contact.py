@@ -16,6 +16,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel
@@ -46,13 +47,10 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         blank=True,
         help_text=_("The official admissions site of the university."),
     )
-    person = models.ForeignKey(
+    person = optional_link(
         "pages.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("contact person"),
         related_name="contact_points",
-        verbose_name=_("contact person"),
         help_text=_("Who answers, if the office names someone."),
     )
     wechat_qr = FilerImageField(

@@ -6,6 +6,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import reverse_in
 from jeiweb.i18n.status import last_changed_field
@@ -33,13 +34,10 @@ class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableMo
     """An event in the story of the partnership, dated as precisely as it is known."""
 
     category = models.CharField(_("category"), max_length=20, choices=MilestoneCategory.choices)
-    programme = models.ForeignKey(
+    programme = optional_link(
         Programme,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("programme"),
         related_name="milestones",
-        verbose_name=_("programme"),
         help_text=_("The programme this milestone concerns, if any: it is shown on the programme’s page."),
     )
     translations = TranslatedFields(

@@ -16,6 +16,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
 from jeiweb.i18n.slugs import is_chinese, name_sort_key, slug_field
@@ -89,14 +90,7 @@ class Person(PublishedByDefault, TranslatableModel):
         help_text=_("As written in the person’s own script (黄, Robinson); empty: taken from the name."),
     )
     university = models.CharField(_("university"), max_length=10, choices=University.choices)
-    school = models.ForeignKey(
-        "pages.School",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name=_("school"),
-    )
+    school = optional_link("pages.School", _("school"), related_name="people")
     photo = FilerImageField(
         verbose_name=_("photo"),
         null=True,

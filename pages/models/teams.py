@@ -9,6 +9,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
 from jeiweb.i18n.slugs import slug_field
@@ -78,14 +79,7 @@ class TeachingTeam(PublishedByDefault, TranslatableModel):
         description=models.TextField(_("description"), blank=True),
         meta={"unique_together": [("language_code", "slug")]},
     )
-    school = models.ForeignKey(
-        School,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="teams",
-        verbose_name=_("school"),
-    )
+    school = optional_link(School, _("school"), related_name="teams")
     programmes = models.ManyToManyField(
         Programme, blank=True, related_name="teams", verbose_name=_("programmes")
     )
