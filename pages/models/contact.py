@@ -71,9 +71,6 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         verbose_name = _("contact point")
         verbose_name_plural = _("contact points")
 
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
-
     def display(self, language):
         """What a page in `language` shows, as plain data: the texts of that language (the name
         alone may come from another one, rather than show nothing)."""

@@ -33,6 +33,8 @@ class MilestoneQuerySet(PublishableQuerySet, TranslatableQuerySet):
 class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableModel):
     """An event in the story of the partnership, dated as precisely as it is known."""
 
+    name_field = "title"
+
     category = models.CharField(_("category"), max_length=20, choices=MilestoneCategory.choices)
     programme = optional_link(
         Programme,
@@ -52,9 +54,6 @@ class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableMo
         ordering = ["date", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
         """A milestone has no page of its own: it is at its year on the timeline, on the page

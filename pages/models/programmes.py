@@ -73,6 +73,8 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
     an empty field is simply not shown. The numbers and dates are in `ProgrammeFacts`.
     """
 
+    name_field = "title"
+
     translations = TranslatedFields(
         changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
@@ -114,9 +116,6 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
         ordering = ["order", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
         """The programme's page in `language` (by default the active one), at that language's slug."""

@@ -77,6 +77,3 @@ class LearningResource(KeyedModel, TranslatableModel):
         ordering = ["order", "pk"]
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")
-
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key

@@ -45,9 +45,6 @@ class School(KeyedModel, PublishedByDefault, TranslatableModel):
         verbose_name = _("school")
         verbose_name_plural = _("schools")
 
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
-
 
 def school_names(language):
     """{school key: (pk, name)} of the visible schools in `language`, in order, as plain data:
