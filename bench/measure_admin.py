@@ -25,7 +25,6 @@ import statistics
 import sys
 import tempfile
 import time
-from contextlib import closing
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -37,7 +36,7 @@ SEARCH = "medicine"  # a common word of the generated records (bench/generate_co
 
 
 def prepare(environment, options):
-    from bench.serve_and_measure import fresh_database, manage, postgres, run_script
+    from bench.serve_and_measure import fresh_database, generate_archive, manage
 
     if not options.reuse:
         environment["DATABASE_URL"] = fresh_database(options.database)
@@ -47,15 +46,7 @@ def prepare(environment, options):
     if options.reuse:
         return
     manage(environment, "load_site_content", "--verbosity", "0")
-    run_script(
-        environment,
-        "bench/generate_content.py",
-        f"--articles={options.articles}",
-        f"--events={options.events}",
-        f"--milestones={options.milestones}",
-    )
-    with closing(postgres(options.database)) as connection, connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
+    generate_archive(environment, options)
 
 
 def admin_pages(user):

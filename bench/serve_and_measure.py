@@ -105,6 +105,20 @@ def manage(environment, *arguments):
     run_script(environment, "manage.py", *arguments)
 
 
+def generate_archive(environment, options):
+    """The large archive (bench/generate_content.py) of `options.articles`, `.events` and
+    `.milestones`, then VACUUM ANALYZE so that PostgreSQL plans with its true size."""
+    run_script(
+        environment,
+        "bench/generate_content.py",
+        f"--articles={options.articles}",
+        f"--events={options.events}",
+        f"--milestones={options.milestones}",
+    )
+    with closing(postgres(options.database)) as connection, connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+
+
 def server_cpu_seconds(master):
     """User + system CPU time of gunicorn's master and its workers."""
     pids = [master.pid]
@@ -315,15 +329,7 @@ def main():
         if not options.seed_only:
             sizes = f"{options.articles} articles, {options.events} events, {options.milestones} milestones"
             print("Generating", sizes, flush=True)
-            run_script(
-                environment,
-                "bench/generate_content.py",
-                f"--articles={options.articles}",
-                f"--events={options.events}",
-                f"--milestones={options.milestones}",
-            )
-            with closing(postgres(options.database)) as connection, connection.cursor() as cursor:
-                cursor.execute("VACUUM ANALYZE")
+            generate_archive(environment, options)
             manage(environment, "rebuild_search_index")
             flush()  # bulk_create sends no signal: the caches do not know of the new records
             print(f"With {options.articles} articles", flush=True)

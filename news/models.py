@@ -9,7 +9,6 @@ language is not listed, has no page and is not in the feeds of that language.
 """
 
 from cms.models import CMSPlugin
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone, translation
@@ -21,9 +20,11 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link, staff_account_field
 from jeiweb.content.publishing import Publishable, PublishableQuerySet, Status  # noqa: F401 (Status: re-exported)
 from jeiweb.content.review import Reviewable
 from jeiweb.i18n import reverse_in, translated_url
+from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 
 # Slugs that name the app's own pages under the news page: an article cannot take them.
@@ -92,10 +93,8 @@ class Article(Publishable, Reviewable, TranslatableModel):
     translations = TranslatedFields(
         changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
-        slug=models.SlugField(
-            _("slug"),
-            max_length=200,
-            help_text=_("The last part of the article's address, in Latin letters (e.g. pinyin)."),
+        slug=slug_field(
+            _("The last part of the article's address, in Latin letters (e.g. pinyin)."),
             validators=[validate_free_slug],
         ),
         summary=models.TextField(
@@ -112,14 +111,7 @@ class Article(Publishable, Reviewable, TranslatableModel):
         ),
         meta={"unique_together": [("language_code", "slug")]},
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("author"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="news_articles",
-    )
+    author = staff_account_field(_("author"), related_name="news_articles")
     categories = models.ManyToManyField(Category, verbose_name=_("categories"), blank=True)
     related_programmes = models.ManyToManyField(
         "pages.Programme", verbose_name=_("related programmes"), blank=True, related_name="articles"
@@ -195,7 +187,7 @@ class Event(Publishable, Reviewable, TranslatableModel):
     translations = TranslatedFields(
         changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
-        slug=models.SlugField(_("slug"), max_length=200, validators=[validate_free_slug]),
+        slug=slug_field(validators=[validate_free_slug]),
         description=HTMLField(_("description"), blank=True),
         location=models.CharField(_("location"), max_length=250, blank=True),
         meta={"unique_together": [("language_code", "slug")]},
@@ -203,14 +195,7 @@ class Event(Publishable, Reviewable, TranslatableModel):
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
     registration_url = models.URLField(_("registration page"), blank=True)
-    article = models.ForeignKey(
-        Article,
-        verbose_name=_("related article"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="events",
-    )
+    article = optional_link(Article, _("related article"), related_name="events")
     created = models.DateTimeField(auto_now_add=True)
     modified = models.DateTimeField(auto_now=True)
 

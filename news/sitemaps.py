@@ -14,19 +14,16 @@ from news.models import Article, Category, Event, news_url
 
 class ArticleSitemap(TranslatedObjectSitemap):
     section = "articles"
+    model = Article
+    ordering = ("-publication_start", "pk")
     url_name = "news:article-detail"
-
-    def items(self):
-        # The same rule as the list, the feeds and the search: published and due.
-        return Article.objects.visible().prefetch_related("translations").order_by("-publication_start", "pk")
 
 
 class EventSitemap(TranslatedObjectSitemap):
     section = "events"
+    model = Event
+    ordering = ("-start", "pk")
     url_name = "news:event-detail"
-
-    def items(self):
-        return Event.objects.visible().prefetch_related("translations").order_by("-start", "pk")
 
 
 def _addresses(url_for, languages=None):

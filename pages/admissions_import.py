@@ -83,6 +83,15 @@ class ProvinceWidget(LookupWidget):
         return super().clean(typed, row, **kwargs)
 
 
+def typed_number(value):
+    """What a cell holds, without thousands separators, and the number it is (None if it is not one)."""
+    typed = text(value).replace(",", "")
+    try:
+        return typed, Decimal(typed)
+    except InvalidOperation:
+        return typed, None
+
+
 class WholeNumberWidget(widgets.Widget):
     """A whole number of at least `minimum`: 12.0 from Excel is 12, but 12.5 is an error."""
 
@@ -91,13 +100,9 @@ class WholeNumberWidget(widgets.Widget):
         self.minimum = minimum
 
     def clean(self, value, row=None, **kwargs):
-        typed = text(value).replace(",", "")
+        typed, number = typed_number(value)
         if not typed:
             return None
-        try:
-            number = Decimal(typed)
-        except InvalidOperation:
-            number = None
         if number is None or number != number.to_integral_value() or number < self.minimum:
             if self.minimum >= 1:
                 raise ValueError(_("“%(value)s” is not a positive whole number.") % {"value": typed})
@@ -109,14 +114,10 @@ class ScoreWidget(widgets.Widget):
     """An average score: a number with at most one decimal."""
 
     def clean(self, value, row=None, **kwargs):
-        typed = text(value).replace(",", "")
+        typed, number = typed_number(value)
         if not typed:
             return None
-        try:
-            number = Decimal(typed)
-        except InvalidOperation:
-            raise ValueError(_("“%(value)s” is not a number.") % {"value": typed}) from None
-        if number < 0:
+        if number is None or number < 0:
             raise ValueError(_("“%(value)s” is not a number.") % {"value": typed})
         return number.quantize(Decimal("0.1"))
 

@@ -4,7 +4,6 @@ A page with these blocks is kept whole by the page cache (jeiweb/cache/pages.py)
 afresh when any site content changes: a block need not say which records it shows.
 """
 
-from cms.models import CMSPlugin
 from cms.plugin_base import CMSPluginBase
 from cms.plugin_pool import plugin_pool
 from django.db.models import Prefetch
@@ -19,7 +18,8 @@ MODULE = _("College")
 
 
 class CollegePlugin(CMSPluginBase):
-    """A block that shows records: each plugin says what it adds to the page in `records`."""
+    """A block that shows records: each plugin says what it adds to the page in `records`.
+    A block without settings of its own keeps django CMS's default model, CMSPlugin."""
 
     module = MODULE
 
@@ -115,7 +115,6 @@ class ResourcesPlugin(CollegePlugin):
     """The learning resources every student has: online platforms and devices."""
 
     name = _("Learning resources")
-    model = CMSPlugin
     render_template = "pages/plugins/resources.html"
 
     def records(self, instance, context):
@@ -148,7 +147,6 @@ class ContactPointsPlugin(CollegePlugin):
     """The offices that answer visitors, with whatever staff have filled in (nothing while empty)."""
 
     name = _("Contact points")
-    model = CMSPlugin
     render_template = "pages/plugins/contact_points.html"
 
     def records(self, instance, context):
@@ -160,7 +158,6 @@ class EnquiryFormPlugin(CollegePlugin):
     """The enquiry form (its choice of programmes changes with them)."""
 
     name = _("Enquiry form")
-    model = CMSPlugin
     render_template = "pages/plugins/enquiry_form.html"
 
     def records(self, instance, context):

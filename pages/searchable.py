@@ -77,15 +77,6 @@ class PersonProvider(ModelProvider):
     title_field = "name"
     text_fields = ("position", "department", "biography")
 
-    def get_queryset(self, language):
-        return Person.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, person):
-        return person.visible_from
-
-    def get_title(self, person, language):
-        return person.safe_translation_getter("name", language_code=language) or ""
-
     def get_keywords(self, person, language):
         """Every name of the person, and the pinyin of a Chinese one, spaced and joined."""
         names = {t.name for t in person.translations.all() if t.name}
@@ -102,9 +93,3 @@ class TeamProvider(ModelProvider):
     weight = 10
     title_field = "course"
     text_fields = ("description",)
-
-    def get_queryset(self, language):
-        return TeachingTeam.objects.visible(language, scheduled=True).prefetch_related("translations")
-
-    def get_visible_from(self, team):
-        return team.visible_from

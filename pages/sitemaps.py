@@ -6,34 +6,30 @@ from pages.models import EntryRoute, Person, Programme, TeachingTeam
 
 class ProgrammeSitemap(TranslatedObjectSitemap):
     section = "programmes"
+    model = Programme
+    ordering = ("order", "pk")
     url_name = "programmes:detail"
 
-    def items(self):
-        return Programme.objects.visible().prefetch_related("translations").order_by("order", "pk")
 
-
-class ProgrammeAdmissionsSitemap(TranslatedObjectSitemap):
+class ProgrammeAdmissionsSitemap(ProgrammeSitemap):
     """Each admitting-by-gaokao programme's places and results (without a province chosen)."""
 
     section = "admissions"
     url_name = "programmes:admissions"
 
     def items(self):
-        programmes = Programme.objects.visible().filter(entry_route=EntryRoute.GAOKAO)
-        return programmes.prefetch_related("translations").order_by("order", "pk")
+        return super().items().filter(entry_route=EntryRoute.GAOKAO)
 
 
 class PersonSitemap(TranslatedObjectSitemap):
     section = "people"
+    model = Person
+    ordering = ("sort_key", "pk")
     url_name = "people:detail"
-
-    def items(self):
-        return Person.objects.visible().prefetch_related("translations").order_by("sort_key", "pk")
 
 
 class TeamSitemap(TranslatedObjectSitemap):
     section = "teams"
+    model = TeachingTeam
+    ordering = ("order", "pk")
     url_name = "teams:detail"
-
-    def items(self):
-        return TeachingTeam.objects.visible().prefetch_related("translations").order_by("order", "pk")

@@ -15,6 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from jeiweb.content.fields import staff_account_field
 from jeiweb.content.history import record_state
 from jeiweb.content.publishing import Status
 
@@ -63,24 +64,10 @@ class Reviewable(models.Model):
         db_index=True,  # the review queue, and its count on the admin index
     )
     review_comment = models.TextField(_("reviewer's comment"), blank=True)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    submitted_by = staff_account_field(_("submitted by"))
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_language = models.CharField(_("language of the writer"), max_length=15, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reviewed by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    reviewed_by = staff_account_field(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
 
     REVIEW_FIELDS = [

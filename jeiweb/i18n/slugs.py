@@ -4,7 +4,9 @@ Staff write in Chinese first: a Chinese title becomes its pinyin (学院获批 �
 through pypinyin's own dictionary, so that the slug reads aloud like the title.
 """
 
+from django.db import models
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
 
 
@@ -12,6 +14,12 @@ def slug_for(title, max_length=200):
     """The slug for `title`: Chinese characters as pinyin syllables, the rest as Django slugifies it."""
     words = " ".join(lazy_pinyin(title or ""))
     return slugify(words)[:max_length].strip("-")
+
+
+def slug_field(help_text="", **kwargs):
+    """The `slug` of a translated record: the last part of its address in one language, as long
+    as `slug_for` makes it."""
+    return models.SlugField(_("slug"), max_length=200, help_text=help_text, **kwargs)
 
 
 def is_chinese(text):

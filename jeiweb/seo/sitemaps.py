@@ -79,17 +79,24 @@ class PartOfItems:
 class TranslatedObjectSitemap(Sitemap):
     """Objects translated with django-parler: one <url> per language they are written in.
 
-    `items()` is a queryset in a stable order; `url_name` is the view of an object's page, whose
-    only argument is its slug: the address is built by joining the slug to the view's address
-    reversed once per language (reversing for each URL was two thirds of the sitemap's time).
+    `items()` is a queryset in a stable order: by default the objects of `model` that visitors
+    see (the publishing rule, as the lists, the feeds and the search), in `ordering`.
+    `url_name` is the view of an object's page, whose only argument is its slug: the address is
+    built by joining the slug to the view's address reversed once per language (reversing for
+    each URL was two thirds of the sitemap's time).
     """
 
     i18n = True
     alternates = True
     limit = OBJECTS_PER_PART
     section = None  # set by the index (jeiweb/urls.py)
+    model = None
+    ordering = ("pk",)
     url_name = None
     SLUG = "SLUG-PLACEHOLDER"
+
+    def items(self):
+        return self.model.objects.visible().prefetch_related("translations").order_by(*self.ordering)
 
     @property
     def paginator(self):

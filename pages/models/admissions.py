@@ -81,9 +81,6 @@ class Province(KeyedModel, TranslatableModel):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
-
     def tracks_in(self, year):
         """The subject tracks the province's candidates sat in `year`."""
         if self.reformed_in and year < self.reformed_in:

@@ -46,7 +46,8 @@ class PreciseDateMixin(models.Model):
 
 
 class KeyedModel(models.Model):
-    """A record with a stable `key`: how the fixtures loader recognises it across languages."""
+    """A record with a stable `key`: how the fixtures loader recognises it across languages.
+    It is named by its translated `name_field` in any language, or by its key while it has none."""
 
     key = models.SlugField(
         _("key"),
@@ -54,9 +55,13 @@ class KeyedModel(models.Model):
         unique=True,
         help_text=_("A stable identifier, never shown to visitors; the content loader uses it."),
     )
+    name_field = "name"
 
     class Meta:
         abstract = True
+
+    def __str__(self):
+        return self.safe_translation_getter(self.name_field, any_language=True) or self.key
 
 
 class SnapshotQuerySet(TranslatableQuerySet):

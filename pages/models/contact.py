@@ -16,6 +16,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel
@@ -46,13 +47,10 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         blank=True,
         help_text=_("The official admissions site of the university."),
     )
-    person = models.ForeignKey(
+    person = optional_link(
         "pages.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("contact person"),
         related_name="contact_points",
-        verbose_name=_("contact person"),
         help_text=_("Who answers, if the office names someone."),
     )
     wechat_qr = FilerImageField(
@@ -72,9 +70,6 @@ class ContactPoint(KeyedModel, PublishedByDefault, TranslatableModel):
         ordering = ["order", "pk"]
         verbose_name = _("contact point")
         verbose_name_plural = _("contact points")
-
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
 
     def display(self, language):
         """What a page in `language` shows, as plain data: the texts of that language (the name

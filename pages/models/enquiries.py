@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from jeiweb.content.fields import optional_link
+
 
 class ProvinceChoice(models.TextChoices):
     """China's 34 provincial-level divisions, in the order of the national standard (GB/T 2260):
@@ -83,14 +85,7 @@ class VisitorContact(models.Model):
     @staticmethod
     def programme_field(related_name, verbose_name):
         """The programme the visitor has in mind, if any (kept when the programme is deleted)."""
-        return models.ForeignKey(
-            "pages.Programme",
-            on_delete=models.SET_NULL,
-            null=True,
-            blank=True,
-            related_name=related_name,
-            verbose_name=verbose_name,
-        )
+        return optional_link("pages.Programme", verbose_name, related_name=related_name)
 
 
 class Enquiry(VisitorContact):

@@ -27,9 +27,6 @@ class Committee(KeyedModel, TranslatableModel):
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
 
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
-
 
 class CommitteeRole(models.TextChoices):
     CHAIR = "chair", _("Chair")

@@ -6,6 +6,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import reverse_in
 from jeiweb.i18n.status import last_changed_field
@@ -32,14 +33,13 @@ class MilestoneQuerySet(PublishableQuerySet, TranslatableQuerySet):
 class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableModel):
     """An event in the story of the partnership, dated as precisely as it is known."""
 
+    name_field = "title"
+
     category = models.CharField(_("category"), max_length=20, choices=MilestoneCategory.choices)
-    programme = models.ForeignKey(
+    programme = optional_link(
         Programme,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("programme"),
         related_name="milestones",
-        verbose_name=_("programme"),
         help_text=_("The programme this milestone concerns, if any: it is shown on the programme’s page."),
     )
     translations = TranslatedFields(
@@ -54,9 +54,6 @@ class Milestone(KeyedModel, PreciseDateMixin, PublishedByDefault, TranslatableMo
         ordering = ["date", "pk"]
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
         """A milestone has no page of its own: it is at its year on the timeline, on the page

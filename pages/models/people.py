@@ -16,9 +16,10 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
-from jeiweb.i18n.slugs import is_chinese, name_sort_key
+from jeiweb.i18n.slugs import is_chinese, name_sort_key, slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import University
 
@@ -71,11 +72,7 @@ class Person(PublishedByDefault, TranslatableModel):
                 "Without the title, e.g. Huang Ailong / 黄爱龙. UoL staff: Latin script in both languages."
             ),
         ),
-        slug=models.SlugField(
-            _("slug"),
-            max_length=200,
-            help_text=_("The last part of the person’s address; empty: made from the name (pinyin)."),
-        ),
+        slug=slug_field(_("The last part of the person’s address; empty: made from the name (pinyin).")),
         title=models.CharField(
             _("academic title"), max_length=100, blank=True, help_text=_("e.g. Professor / 教授")
         ),
@@ -93,14 +90,7 @@ class Person(PublishedByDefault, TranslatableModel):
         help_text=_("As written in the person’s own script (黄, Robinson); empty: taken from the name."),
     )
     university = models.CharField(_("university"), max_length=10, choices=University.choices)
-    school = models.ForeignKey(
-        "pages.School",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="people",
-        verbose_name=_("school"),
-    )
+    school = optional_link("pages.School", _("school"), related_name="people")
     photo = FilerImageField(
         verbose_name=_("photo"),
         null=True,

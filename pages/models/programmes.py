@@ -10,6 +10,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
+from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.facts import ProgrammeFacts
@@ -72,12 +73,12 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
     an empty field is simply not shown. The numbers and dates are in `ProgrammeFacts`.
     """
 
+    name_field = "title"
+
     translations = TranslatedFields(
         changed=last_changed_field(),
         title=models.CharField(_("title"), max_length=200),
-        slug=models.SlugField(
-            _("slug"), max_length=200, help_text=_("The last part of the programme’s address.")
-        ),
+        slug=slug_field(_("The last part of the programme’s address.")),
         summary=models.TextField(_("summary"), help_text=_("One or two sentences, shown on the card.")),
         description=models.TextField(_("description"), blank=True),
         language_of_instruction=models.CharField(_("language of instruction"), max_length=200, blank=True),
@@ -115,9 +116,6 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
         ordering = ["order", "pk"]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or self.key
 
     def get_absolute_url(self, language=None):
         """The programme's page in `language` (by default the active one), at that language's slug."""

@@ -21,6 +21,8 @@ class AccreditationKind(models.TextChoices):
 class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
     """Who recognised or reviewed what, and when."""
 
+    name_field = "title"
+
     kind = models.CharField(_("kind"), max_length=20, choices=AccreditationKind.choices)
     programme = models.ForeignKey(
         Programme,
@@ -41,6 +43,3 @@ class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
         ordering = ["date", "pk"]
         verbose_name = _("accreditation")
         verbose_name_plural = _("accreditations")
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or self.key

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
 from pages.models.programmes import Programme
@@ -16,13 +17,10 @@ from pages.models.programmes import Programme
 class StudentBody(PreciseDateMixin, TranslatableModel):
     """A dated snapshot of the student body. The latest is shown as current; older ones are kept."""
 
-    programme = models.ForeignKey(
+    programme = optional_link(
         Programme,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("programme"),
         related_name="student_bodies",
-        verbose_name=_("programme"),
         help_text=_("The programme these students are on; empty for the whole institute."),
     )
     students = models.PositiveIntegerField(_("students"))
@@ -79,6 +77,3 @@ class LearningResource(KeyedModel, TranslatableModel):
         ordering = ["order", "pk"]
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")
-
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key

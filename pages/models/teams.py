@@ -9,8 +9,10 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.cache.pages import per_version
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_link
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
+from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, University
 from pages.models.curriculum import CurriculumStage
@@ -43,9 +45,6 @@ class School(KeyedModel, PublishedByDefault, TranslatableModel):
         verbose_name = _("school")
         verbose_name_plural = _("schools")
 
-    def __str__(self):
-        return self.safe_translation_getter("name", any_language=True) or self.key
-
 
 def school_names(language):
     """{school key: (pk, name)} of the visible schools in `language`, in order, as plain data:
@@ -73,22 +72,11 @@ class TeachingTeam(PublishedByDefault, TranslatableModel):
     translations = TranslatedFields(
         changed=last_changed_field(),
         course=models.CharField(_("imported course"), max_length=200),
-        slug=models.SlugField(
-            _("slug"),
-            max_length=200,
-            help_text=_("The last part of the team’s address; empty: from the course."),
-        ),
+        slug=slug_field(_("The last part of the team’s address; empty: from the course.")),
         description=models.TextField(_("description"), blank=True),
         meta={"unique_together": [("language_code", "slug")]},
     )
-    school = models.ForeignKey(
-        School,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="teams",
-        verbose_name=_("school"),
-    )
+    school = optional_link(School, _("school"), related_name="teams")
     programmes = models.ManyToManyField(
         Programme, blank=True, related_name="teams", verbose_name=_("programmes")
     )

@@ -1,0 +1,23 @@
+"""Model fields that records of several apps declare alike."""
+
+from django.conf import settings
+from django.db import models
+
+
+def optional_link(to, verbose_name, *, related_name, **kwargs):
+    """A foreign key that may stay empty, and is emptied (the record kept) when what it points
+    to is deleted: a person's school, a milestone's programme, an event's article…"""
+    return models.ForeignKey(
+        to,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+        **kwargs,
+    )
+
+
+def staff_account_field(verbose_name, related_name="+"):
+    """The staff account that wrote, submitted or reviewed a record."""
+    return optional_link(settings.AUTH_USER_MODEL, verbose_name, related_name=related_name)
