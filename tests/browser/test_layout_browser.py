@@ -12,19 +12,22 @@ PHONE, DESKTOP = 390, 1280
 ROW_TOLERANCE = 3  # px: items centred on one flex row may differ by rounding
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def open_home(browser, site_url):
-    contexts = []
+    """The home page in a language at a width, loaded once for the module: the tests only read
+    its layout (one context per width, one page per language and width)."""
+    contexts, pages = {}, {}
 
     def open_at(language, width):
-        context = browser.new_context(viewport={"width": width, "height": 900})
-        contexts.append(context)
-        page = context.new_page()
-        page.goto(f"{site_url}/{language}/")
-        return page
+        if (language, width) not in pages:
+            if width not in contexts:
+                contexts[width] = browser.new_context(viewport={"width": width, "height": 900})
+            pages[language, width] = contexts[width].new_page()
+            pages[language, width].goto(f"{site_url}/{language}/")
+        return pages[language, width]
 
     yield open_at
-    for context in contexts:
+    for context in contexts.values():
         context.close()
 
 
