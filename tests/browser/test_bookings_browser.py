@@ -48,7 +48,8 @@ def site(tmp_path_factory, site_seed):
     password = secrets.token_urlsafe(16)
     # django-environ drops the first "/" of a filemail path: four in all for an absolute one.
     environment = {"CACHE_URL": f"filecache://{workdir / 'cache'}", "EMAIL_URL": f"filemail:///{mailbox}"}
-    with served_site(workdir, site_seed, environment=environment) as served:
+    # One worker: the journey's requests come one at a time.
+    with served_site(workdir, site_seed, environment=environment, workers=1) as served:
         served.manage("shell", "-c", SETUP.format(password=password) + enrol_app_code("door-editor"))
         served.mailbox, served.password = mailbox, password
         yield served

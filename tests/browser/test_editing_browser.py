@@ -21,11 +21,26 @@ User.objects.create_superuser({username!r}, password={password!r})
 
 
 @pytest.fixture(scope="module")
-def superuser_account(served):
+def module_records(served):
+    """The module's account (a superuser with the test app), and the records two of its tests
+    start from (an article, a draft of a page), made in one `manage.py shell` (each one imports
+    Django and django CMS: seconds of CPU): the account, the article's pk, the draft's edit URL."""
     username, password = "chief-editor", secrets.token_urlsafe(16)
-    served.manage("shell", "-c", CREATE_SUPERUSER.format(username=username, password=password))
-    served.manage("shell", "-c", enrol_app_code(username))
-    return username, password
+    script = "\n".join(
+        [
+            CREATE_SUPERUSER.format(username=username, password=password),
+            enrol_app_code(username),
+            CREATE_ARTICLE,
+            MAKE_DRAFT,
+        ]
+    )
+    pk, edit_url = served.manage("shell", "-c", script).stdout.split()[-2:]
+    return {"account": (username, password), "article": pk, "draft": edit_url}
+
+
+@pytest.fixture(scope="module")
+def superuser_account(module_records):
+    return module_records["account"]
 
 
 @pytest.fixture(scope="module")
@@ -97,9 +112,11 @@ print(article.pk)
 """
 
 
-def test_view_on_site_from_the_chinese_tab_opens_the_chinese_page_on_the_served_host(admin_page, served):
+def test_view_on_site_from_the_chinese_tab_opens_the_chinese_page_on_the_served_host(
+    admin_page, served, module_records
+):
     page = admin_page
-    pk = served.manage("shell", "-c", CREATE_ARTICLE).stdout.split()[-1]
+    pk = module_records["article"]
     page.goto(f"{served.url}/zh-hans/admin/news/article/{pk}/change/?language=zh-hans")
 
     with page.context.expect_page() as opened:
@@ -129,6 +146,11 @@ draft = Version.objects.get_for_content(live).copy(user).content
 print(get_object_edit_url(draft, language="en"))
 """
 
+
+def saves_a_plugin(answer):
+    return "/edit-plugin/" in answer.url and answer.request.method == "POST"
+
+
 TEXT_BODIES = """
 from djangocms_text.models import Text
 for text in Text.objects.filter(body__contains={word!r}):
@@ -136,10 +158,9 @@ for text in Text.objects.filter(body__contains={word!r}):
 """
 
 
-def test_an_inline_edit_of_a_lead_paragraph_keeps_its_class(admin_page, served):
+def test_an_inline_edit_of_a_lead_paragraph_keeps_its_class(admin_page, served, module_records):
     page = admin_page
-    edit_url = served.manage("shell", "-c", MAKE_DRAFT).stdout.split()[-1]
-    page.goto(served.url + edit_url)
+    page.goto(served.url + module_records["draft"])
 
     # In the editor, the site's styles are in the Styles menu (in the editor's language, Chinese
     # here: the toolbar speaks the language this user chose in the admin); the lead paragraph is one.
@@ -148,8 +169,9 @@ def test_an_inline_edit_of_a_lead_paragraph_keeps_its_class(admin_page, served):
 
     page.keyboard.press("End")
     page.keyboard.type(" Zebrafish.")
-    page.locator("h1").first.click()  # leaving the paragraph saves it
-    page.wait_for_timeout(3000)
+    # Leaving the paragraph saves it: the editor posts the plugin's text to its edit-plugin URL.
+    with page.expect_response(saves_a_plugin):
+        page.locator("h1").first.click()
 
     saved = served.manage("shell", "-c", TEXT_BODIES.format(word="Zebrafish")).stdout
     assert '<p class="lead">' in saved

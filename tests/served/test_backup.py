@@ -105,19 +105,39 @@ def renderer(environment):
 @pytest.fixture(scope="module")
 def source(production_site):
     environment = renderer(production_site.environment)
-    manage(environment, "shell", "-c", AUDIT_EVENT)
-    article_url = shell(environment, CONTENT)
+    # One process makes the audit's event and this module's content (the content's line is last).
+    article_url = shell(environment, AUDIT_EVENT + CONTENT)
     paths = [path for _kind, path in audited_paths()]
     paths += [article_url, "/en/backup-published/", "/en/backup-unpublished/", "/en/about/"]
     return environment, paths
 
 
+# The backup, then the snapshot of the site it was taken from, in one process of their own: the
+# backup reads the database and leaves nothing the pages render from in the process (its cache
+# stays cold), so the snapshot still comes from the database.
+BACKUP_THEN_SNAPSHOT = """
+from django.core.management import call_command
+call_command("backup_site", {archive!r}, verbosity=0)
+"""
+
+
+@pytest.fixture(scope="module")
+def backed_up(source, tmp_path_factory):
+    """The source site's backup file (`manage.py backup_site`, once for the module), and the
+    snapshot of the source site taken with it."""
+    environment, paths = source
+    archive = tmp_path_factory.mktemp("backup") / "site.tar.gz"
+    script = BACKUP_THEN_SNAPSHOT.format(archive=str(archive)) + SNAPSHOT
+    original = shell(environment, script, RENDER_PATHS=json.dumps(paths))
+    assert archive.is_file()
+    return archive, original
+
+
 def test_a_restored_backup_renders_every_page_the_same_and_keeps_drafts_versions_site_and_media(
-    source, tmp_path
+    source, backed_up, tmp_path
 ):
     environment, paths = source
-    archive = tmp_path / "site.tar.gz"
-    manage(environment, "backup_site", str(archive))
+    archive, original = backed_up
 
     with scratch_database(tmp_path) as empty_database:
         restored = {
@@ -126,8 +146,6 @@ def test_a_restored_backup_renders_every_page_the_same_and_keeps_drafts_versions
             "MEDIA_ROOT": str(tmp_path / "restored-media"),
         }
         manage(restored, "restore_site", str(archive))
-
-        original = shell(environment, SNAPSHOT, RENDER_PATHS=json.dumps(paths))
         copy = shell(restored, SNAPSHOT, RENDER_PATHS=json.dumps(paths))
     before, original_pages = original["state"], original["pages"]
     after, restored_pages = copy["state"], copy["pages"]
@@ -144,10 +162,9 @@ def test_a_restored_backup_renders_every_page_the_same_and_keeps_drafts_versions
     assert "Backed up with its photo" in original_pages[paths[-4]][1]
 
 
-def test_restore_refuses_a_database_that_is_not_empty(source, tmp_path):
+def test_restore_refuses_a_database_that_is_not_empty(source, backed_up):
     environment, _paths = source
-    archive = tmp_path / "site.tar.gz"
-    manage(environment, "backup_site", str(archive))
+    archive, _original = backed_up
     with pytest.raises(subprocess.CalledProcessError) as refused:
         manage(environment, "restore_site", str(archive))
     assert "not empty" in refused.value.stderr

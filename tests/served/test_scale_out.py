@@ -100,14 +100,14 @@ def two_servers(tmp_path_factory, redis_url, s3_endpoint, site_seed):
     environment = {"CACHE_URL": redis_url, "S3_BUCKET": BUCKET, "S3_ENDPOINT_URL": s3_endpoint}
     environment.update(CREDENTIALS, **PUBLIC)
     workdir = tmp_path_factory.mktemp("scale-out")
-    with served_site(workdir, site_seed, servers=2, environment=environment) as site:
+    # Two servers of one worker each: what they share is tested, not a server's own workers.
+    with served_site(workdir, site_seed, servers=2, workers=1, environment=environment) as site:
         site.manage(
             "shell",
             "-c",
-            "from django.contrib.auth.models import User;"
-            "User.objects.create_superuser('staff', '', 'staff-pw')",
+            "from django.contrib.auth.models import User\n"
+            "User.objects.create_superuser('staff', '', 'staff-pw')\n" + enrol_app_code("staff"),
         )
-        site.manage("shell", "-c", enrol_app_code("staff"))
         yield site
 
 

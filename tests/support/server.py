@@ -247,11 +247,19 @@ def gunicorn(environment, workers=2, log_path=None, address=("127.0.0.1", None),
 
 @contextmanager
 def served_site(
-    workdir, seed, settings_module="jeiweb.settings.dev", environment=None, log_path=None, servers=1
+    workdir,
+    seed,
+    settings_module="jeiweb.settings.dev",
+    environment=None,
+    log_path=None,
+    servers=1,
+    workers=2,
 ):
     """The site set up as `make run` does (a copy of `seed`), served by `servers` gunicorn servers
     that share one database and whatever else `environment` gives them (a cache, object
-    storage): as app servers on separate machines behind a load balancer."""
+    storage): as app servers on separate machines behind a load balancer. Each server has
+    `workers` worker processes; each one imports Django and django CMS and loads the Chinese
+    dictionary (a few seconds of CPU), so a test that needs no second worker asks for one."""
     with scratch_database(workdir, seed.template) as database_url:
         environment = {
             **os.environ,
@@ -271,7 +279,7 @@ def served_site(
                 [{"MEDIA_ROOT": str(workdir / f"media-{n}")} for n in range(servers)] if servers > 1 else [{}]
             )
             urls = [
-                stack.enter_context(gunicorn({**environment, **disk}, log_path=log_path)).url
+                stack.enter_context(gunicorn({**environment, **disk}, workers, log_path=log_path)).url
                 for disk in own_disk
             ]
             yield ServedSite(urls[0], environment, urls)
