@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from import_export import fields, resources, widgets
 
+from jeiweb.content.batching import batched_changes
 from jeiweb.i18n import language_codes
 from pages.models import AdmissionRecord, Programme, Province, Track
 
@@ -150,7 +151,9 @@ class AdmissionRecordResource(resources.ModelResource):
     def import_data(self, dataset, *args, **kwargs):
         # All or nothing: a file with any bad row changes nothing.
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, *args, **kwargs)
+        # The page cache starts afresh once for the file, not once per row and deleted row.
+        with batched_changes():
+            return super().import_data(dataset, *args, **kwargs)
 
     def prepare_lookups(self):
         """What the file's names mean, read once per import (not once per row)."""

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import override
 from import_export.formats.base_formats import XLSX
 
+from jeiweb.cache import pages as pages_cache
 from jeiweb.i18n import reverse_in
 from pages import models
 from pages.admissions_import import AdmissionRecordResource, template_dataset
@@ -179,6 +180,27 @@ def test_re_importing_a_year_replaces_that_year_only(imported):
     import_file(chinese_file([[title, 2024, "重庆", "物理类", 12, 12, 650, 630, 610, 1800, 525]]))
     assert models.AdmissionRecord.objects.filter(programme=programme, year=2024).count() == 1
     assert models.AdmissionRecord.objects.filter(programme=programme, year=2023).count() > MAINLAND
+
+
+def test_an_import_replacing_a_year_reaches_the_cached_page_with_one_cache_change(
+    client, programme, monkeypatch
+):
+    """The page cache starts afresh once for a file, not once per row written or replaced."""
+    title = programme.safe_translation_getter("title", language_code="zh-hans")
+    chongqing = [title, 2024, "重庆", "物理类", 10, 10, 640, 620, 600, 2000, 520]
+    hunan = [title, 2024, "湖南", "物理类", 10, 10, 640, 620, 600, 2100, 520]
+    assert not import_file(chinese_file([chongqing, hunan])).has_validation_errors()
+    url = admissions_url(programme, province="chongqing", track="physics")
+    assert table_cells(client.get(url).content.decode())[-1][-1] == "2000"  # in the page cache now
+    bumps = []
+    monkeypatch.setattr(pages_cache, "bump_content_version", lambda **kwargs: bumps.append(kwargs))
+    hubei = [title, 2024, "湖北", "物理类", 5, 5, 640, 620, 600, 900, 520]
+    result = import_file(chinese_file([chongqing[:9] + [1800, 520], hunan, hubei]))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert len(bumps) == 1
+    monkeypatch.undo()
+    pages_cache.bump_content_version()  # what the one call did (replaced above, to count it)
+    assert table_cells(client.get(url).content.decode())[-1][-1] == "1800"
 
 
 def test_the_cost_table_totals_are_computed_from_the_stages_and_the_rate(client, programme):

@@ -19,6 +19,7 @@ from django.test.utils import CaptureQueriesContext
 from import_export.formats.base_formats import CSV
 from tablib import Dataset
 
+from jeiweb.cache import pages as pages_cache
 from pages import models
 from pages.roster_import import PersonResource
 from tests.pages import factories as make
@@ -264,6 +265,23 @@ def test_a_roster_of_87_teachers_imported_from_a_file_gives_the_figures(client):
     for figure in ("68 (78 %)", "76 (87 %)", "58 (67 %)", "65 (75 %)"):
         assert figure in html
     assert import_roster(list(roster_rows())).totals["new"] == 0  # a second import changes nothing
+
+
+def test_an_imported_roster_reaches_the_pages_and_the_search_with_one_cache_change(client, monkeypatch):
+    """An import is one change: the page cache starts afresh once for the file (not once per
+    person and translation), and every row is found by search."""
+    html_of(client, PEOPLE["en"])  # in the page cache now
+    bumps = []
+    monkeypatch.setattr(pages_cache, "bump_content_version", lambda **kwargs: bumps.append(kwargs))
+    result = import_roster(list(roster_rows())[:3])
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert len(bumps) == 1
+    monkeypatch.undo()
+    pages_cache.bump_content_version()  # what the one call did (replaced above, to count it)
+    assert "Roster Teacher 2" in names_listed(html_of(client, PEOPLE["en"]))
+    for n in range(3):
+        html = html_of(client, f"/zh-hans/sousuo/?q=名册教师{n}")
+        assert re.search(rf'href="/zh-hans/guanyu/renyuan/[^"]*{n}/"', html), n
 
 
 @pytest.fixture
