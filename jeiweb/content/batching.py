@@ -12,12 +12,14 @@ block ends::
         resource.import_data(dataset)  # the cache starts afresh once; one reindex of every row
 
 Outside a batch, `after_changes` runs the work at once, as before. A batch inside a batch is
-part of the outer one. If the block raises, nothing is run: the transaction it ran in (an import
-is one) is rolled back, and what the database holds did not change.
+part of the outer one. If the block raises, the work is still done (what was saved before the
+error may stay), unless the transaction is broken (it will be rolled back).
 """
 
 import contextlib
 from contextvars import ContextVar
+
+from django.db import transaction
 
 # {last: {action: items}} while a batch is open.
 _batch = ContextVar("jeiweb_batched_changes", default=None)
@@ -44,11 +46,22 @@ def batched_changes():
     token = _batch.set(batch)
     try:
         yield
-        # In the order first asked for, `last` work after the rest. Work that asks for more (a
-        # reindex starts the page cache afresh) adds to the batch, which is still open.
-        while batch[False] or batch[True]:
-            pending = batch[False] or batch[True]
-            action = next(iter(pending))
-            action(pending.pop(action))
+    except BaseException:
+        # What was saved before the error may be kept (a block without a transaction of its
+        # own): the work is still done, unless the transaction is broken and rolls back.
+        if not transaction.get_connection().needs_rollback:
+            _run(batch)
+        raise
+    else:
+        _run(batch)
     finally:
         _batch.reset(token)
+
+
+def _run(batch):
+    # In the order first asked for, `last` work after the rest. Work that asks for more (a
+    # reindex starts the page cache afresh) adds to the batch, which is still open.
+    while batch[False] or batch[True]:
+        pending = batch[False] or batch[True]
+        action = next(iter(pending))
+        action(pending.pop(action))
