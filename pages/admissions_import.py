@@ -193,6 +193,20 @@ class AdmissionRecordResource(resources.ModelResource):
         for programme_id, year in replaced:
             AdmissionRecord.objects.filter(programme_id=programme_id, year=year).delete()
 
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's checks, but two that cost a query per row and cannot fail here: that the
+        programme and province exist (read by name from this import's lookups), and that no
+        other record has the row's key (the file's years were cleared in before_import(), and
+        import_instance() finds a row given twice). A blank one is still an error."""
+        errors = dict(import_validation_errors or {})
+        known = {name for name in ("programme", "province") if getattr(instance, f"{name}_id") is not None}
+        try:
+            instance.full_clean(exclude=errors.keys() | known, validate_unique=validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
     def get_instance(self, instance_loader, row):
         # The years of the file were cleared in before_import(): every row is a new record.
         return None
