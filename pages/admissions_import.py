@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 from import_export import fields, resources, widgets
 
+from jeiweb.content.batching import batched_changes
 from jeiweb.i18n import language_codes
 from pages.models import AdmissionRecord, Programme, Province, Track
 
@@ -151,7 +152,9 @@ class AdmissionRecordResource(resources.ModelResource):
     def import_data(self, dataset, *args, **kwargs):
         # All or nothing: a file with any bad row changes nothing.
         kwargs["rollback_on_validation_errors"] = True
-        return super().import_data(dataset, *args, **kwargs)
+        # The page cache starts afresh once for the file, not once per row and deleted row.
+        with batched_changes():
+            return super().import_data(dataset, *args, **kwargs)
 
     def prepare_lookups(self):
         """What the file's names mean, read once per import (not once per row)."""
@@ -190,6 +193,20 @@ class AdmissionRecordResource(resources.ModelResource):
                 replaced.add((programme.pk, year))
         for programme_id, year in replaced:
             AdmissionRecord.objects.filter(programme_id=programme_id, year=year).delete()
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's checks, but two that cost a query per row and cannot fail here: that the
+        programme and province exist (read by name from this import's lookups), and that no
+        other record has the row's key (the file's years were cleared in before_import(), and
+        import_instance() finds a row given twice). A blank one is still an error."""
+        errors = dict(import_validation_errors or {})
+        known = {name for name in ("programme", "province") if getattr(instance, f"{name}_id") is not None}
+        try:
+            instance.full_clean(exclude=errors.keys() | known, validate_unique=validate_unique)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
 
     def get_instance(self, instance_loader, row):
         # The years of the file were cleared in before_import(): every row is a new record.

@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources
 
+from jeiweb.content.batching import batched_changes
 from jeiweb.i18n.slugs import slug_for
 from pages.models import Person, School, Supervision, TitleRank, University
 
@@ -70,6 +71,12 @@ class PersonResource(resources.ModelResource):
         use_transactions = True
         skip_unchanged = False
         report_skipped = False
+
+    def import_data(self, dataset, *args, **kwargs):
+        # The page cache starts afresh and the search index is written once for the file, not
+        # once per person and translation.
+        with batched_changes():
+            return super().import_data(dataset, *args, **kwargs)
 
     def before_import(self, dataset, **kwargs):
         # The key column may be left out: each row's key is then made from the name.

@@ -59,6 +59,7 @@ from django.utils import translation
 from django.utils.html import strip_tags
 from parler.models import TranslatableModelMixin
 
+from jeiweb.content.batching import after_changes
 from jeiweb.content.history import content_restored
 from jeiweb.content.publishing import Publishable
 from jeiweb.i18n import language_codes
@@ -204,30 +205,47 @@ class ModelProvider(SearchProvider):
 
     def reindex(self, obj_or_pk):
         pk = getattr(obj_or_pk, "pk", obj_or_pk)
-        if pk is None:
+        if pk is not None:
+            self.reindex_many({pk})
+
+    def reindex_many(self, pks):
+        """Index the objects `pks` as they are now, in every language, one replace a language
+        (an object no longer published, or gone, leaves the index)."""
+        pks = {pk for pk in pks if pk is not None}
+        if not pks:
             return
         entries = {
-            language: [self.entry(obj, language) for obj in self.get_queryset(language).filter(pk=pk)]
+            language: [self.entry(obj, language) for obj in self.get_queryset(language).filter(pk__in=pks)]
             for language in language_codes()
         }
+        keys = [self.key(pk) for pk in pks]
         for language, found in entries.items():
-            indexing.replace(self, language, found, keys=[self.key(pk)])
+            indexing.replace(self, language, found, keys=keys)
 
+    def remove_many(self, pks):
+        indexing.remove(self, [self.key(pk) for pk in pks])
+
+    # Each save reindexes its object at once, or once at the end of a batch of saves (an
+    # import: `jeiweb.content.batching`), with every object the batch saved.
     def _saved(self, sender, instance, raw=False, **kwargs):
         if raw:  # loaddata: the objects may be incomplete; rebuild afterwards
             return
-        self.reindex(self._watched[sender](instance))
+        after_changes(self.reindex_many, self._pk(sender, instance))
 
     def _restored(self, sender, instance, **kwargs):
         """Restored from the history: saved raw, but whole (see jeiweb/content/history.py)."""
         if sender in self._watched:
-            self.reindex(self._watched[sender](instance))
+            after_changes(self.reindex_many, self._pk(sender, instance))
 
     def _deleted(self, sender, instance, **kwargs):
         if sender is self.model:
-            indexing.remove(self, [self.key(instance.pk)])
+            after_changes(self.remove_many, instance.pk)
         else:
-            self.reindex(self._watched[sender](instance))
+            after_changes(self.reindex_many, self._pk(sender, instance))
+
+    def _pk(self, sender, instance):
+        obj_or_pk = self._watched[sender](instance)
+        return getattr(obj_or_pk, "pk", obj_or_pk)
 
     def _uid(self, signal_name, sender):
         return f"search:{self.kind}:{signal_name}:{sender._meta.label}"

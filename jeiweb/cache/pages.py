@@ -42,6 +42,7 @@ from django.utils.http import parse_http_date_safe
 from django.utils.translation import override
 
 from jeiweb.cache.breaker import cache_recovered
+from jeiweb.content.batching import after_changes
 from jeiweb.content.history import content_restored
 from jeiweb.content.registry import is_site_content, next_content_change
 
@@ -123,7 +124,12 @@ def content_changed():
     page is stale now, and again when the transaction commits.
 
     Inside a transaction (every admin save), a reader may render the old content under the new
-    version before the commit: bump once more when it commits (once per transaction)."""
+    version before the commit: bump once more when it commits (once per transaction).
+    Inside `batched_changes()` (an import of many rows), once, when the batch ends."""
+    after_changes(_content_changed, last=True)
+
+
+def _content_changed(_items=()):
     bump_content_version()
     connection = transaction.get_connection()
     if connection.in_atomic_block and not any(

@@ -17,6 +17,7 @@ from django.core.cache import cache
 from django.utils.translation import override
 from import_export.formats.base_formats import XLSX
 
+from jeiweb.cache import pages as pages_cache
 from jeiweb.i18n import reverse_in
 from pages import models
 from pages.admissions_import import AdmissionRecordResource, template_dataset
@@ -25,6 +26,8 @@ from tests.pages import factories as make
 pytestmark = pytest.mark.django_db
 
 YEARS = range(2015, 2025)
+# What the tests of one province's table need: the years on each side of the reform of 2021.
+RECENT_YEARS = range(2019, 2025)
 MAINLAND = 31
 
 
@@ -67,7 +70,7 @@ def programme():
 @pytest.fixture
 def imported(programme):
     with override("zh-hans"):
-        rows = made_up_rows(programme.safe_translation_getter("title", language_code="zh-hans"))
+        rows = made_up_rows(programme.safe_translation_getter("title", language_code="zh-hans"), RECENT_YEARS)
         result = import_file(chinese_file(rows))
     assert not result.has_errors() and not result.has_validation_errors()
     return programme, rows
@@ -126,7 +129,7 @@ def test_the_rank_chart_is_drawn_on_the_server_with_a_text_alternative(client, i
     html = client.get(admissions_url(programme, province="sichuan", track="science")).content.decode()
     svg = re.search(r"<svg .*?</svg>", html, re.S).group(0)
     assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
-    assert svg.count("<circle") == 10  # Sichuan's science track, 2015–2024
+    assert svg.count("<circle") == len(RECENT_YEARS)  # Sichuan's science track, a point a year
     assert "越靠上" in html or "倒置" in html  # the page says the axis is inverted
 
 
@@ -179,6 +182,27 @@ def test_re_importing_a_year_replaces_that_year_only(imported):
     import_file(chinese_file([[title, 2024, "重庆", "物理类", 12, 12, 650, 630, 610, 1800, 525]]))
     assert models.AdmissionRecord.objects.filter(programme=programme, year=2024).count() == 1
     assert models.AdmissionRecord.objects.filter(programme=programme, year=2023).count() > MAINLAND
+
+
+def test_an_import_replacing_a_year_reaches_the_cached_page_with_one_cache_change(
+    client, programme, monkeypatch
+):
+    """The page cache starts afresh once for a file, not once per row written or replaced."""
+    title = programme.safe_translation_getter("title", language_code="zh-hans")
+    chongqing = [title, 2024, "重庆", "物理类", 10, 10, 640, 620, 600, 2000, 520]
+    hunan = [title, 2024, "湖南", "物理类", 10, 10, 640, 620, 600, 2100, 520]
+    assert not import_file(chinese_file([chongqing, hunan])).has_validation_errors()
+    url = admissions_url(programme, province="chongqing", track="physics")
+    assert table_cells(client.get(url).content.decode())[-1][-1] == "2000"  # in the page cache now
+    bumps = []
+    monkeypatch.setattr(pages_cache, "bump_content_version", lambda **kwargs: bumps.append(kwargs))
+    hubei = [title, 2024, "湖北", "物理类", 5, 5, 640, 620, 600, 900, 520]
+    result = import_file(chinese_file([chongqing[:9] + [1800, 520], hunan, hubei]))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert len(bumps) == 1
+    monkeypatch.undo()
+    pages_cache.bump_content_version()  # what the one call did (replaced above, to count it)
+    assert table_cells(client.get(url).content.decode())[-1][-1] == "1800"
 
 
 def test_the_cost_table_totals_are_computed_from_the_stages_and_the_rate(client, programme):

@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from jeiweb.content.batching import batched_changes
 from jeiweb.content.publishing import Status
 from pages import models
 from tests.pages import factories as make
@@ -215,8 +216,9 @@ def test_the_programme_list_costs_the_same_queries_for_4_or_40_programmes(
 ):
     client.get("/en/programmes/")  # warm the apphook URL configuration
     with_4 = queries_for(client, "/en/programmes/?level=undergraduate")
-    for _ in range(36):
-        make.programme()
+    with batched_changes():  # the records, not their saves, are what this measures
+        for _ in range(36):
+            make.programme()
     with_40 = queries_for(client, "/en/programmes/?level=undergraduate")
     assert with_40 == with_4
     # +1: when content next changes by itself, for the page cache's state; +1: the costs of
@@ -231,8 +233,9 @@ def test_the_timeline_costs_the_same_queries_for_4_or_40_milestones(client, djan
     make.milestone()
     client.get("/en/milestones/")
     with_4 = queries_for(client, "/en/milestones/")
-    for year in range(1994, 2030):
-        make.milestone(date=__import__("datetime").date(year, 3, 1))
+    with batched_changes():
+        for year in range(1994, 2030):
+            make.milestone(date=__import__("datetime").date(year, 3, 1))
     with_40 = queries_for(client, "/en/milestones/")
     assert with_40 == with_4
     # +1: when content next changes by itself, for the page cache's state.
