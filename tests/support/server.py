@@ -94,13 +94,15 @@ class SiteSeed:
     seeded database, as if it had run migrate, collectstatic and load_site_content itself.
 
     xdist's workers share it: the first to need it builds it under a lock, the others wait and
-    copy. `template` is a SQLite file or the name of a PostgreSQL template database."""
+    copy. `template` is a SQLite file or the name of a PostgreSQL template database. The static
+    files (a minute of CPU: every file compressed twice) are collected only for a run that
+    serves the site (`static`); a run of the in-process tests needs the database only."""
 
     template: str
     static_root: Path
 
     @classmethod
-    def shared(cls, folder, run_id):
+    def shared(cls, folder, run_id, static=True):
         folder.mkdir(parents=True, exist_ok=True)
         url = os.environ.get("DATABASE_URL", "")
         template = f"jeiweb_seed_{run_id}" if _is_postgres(url) else str(folder / f"seed-{run_id}.sqlite3")
@@ -109,11 +111,11 @@ class SiteSeed:
             fcntl.flock(lock, fcntl.LOCK_EX)
             built = folder / f"seed-{run_id}.built"
             if not built.exists():
-                seed.build(url)
+                seed.build(url, static)
                 built.touch()
         return seed
 
-    def build(self, url):
+    def build(self, url, static=True):
         if _is_postgres(url):
             admin = _postgres_admin(url)
             with admin.cursor() as cursor:
@@ -131,6 +133,9 @@ class SiteSeed:
             "STATIC_ROOT": str(self.static_root),
         }
         environment.pop("CACHE_URL", None)  # the loader's cache writes are the seed's own
+        if not static:
+            _manage(environment, ["migrate", "--no-input"], ["load_site_content"])
+            return
         # collectstatic reads no database: it runs beside migrate and the content loader.
         collecting = subprocess.Popen(
             [sys.executable, "manage.py", "collectstatic", "--no-input", "--verbosity", "0"],
@@ -352,3 +357,9 @@ class PrivateRedis:
         import redis
 
         return redis.Redis.from_url(self.url)
+
+
+if __name__ == "__main__":
+    # `python -m tests.support.server FOLDER RUN`: the seed of the run RUN (with its static files),
+    # built ahead of it in FOLDER on the DATABASE_URL's database (see run_id in tests/conftest.py).
+    SiteSeed.shared(Path(sys.argv[1]), sys.argv[2])
