@@ -84,16 +84,8 @@ def page_specs():
     return read_page_specs()
 
 
-# .ci/run builds the PostgreSQL round's seed ahead of it (`python -m tests.support.server`),
-# while the SQLite round builds its own: the two name the run and the seed's folder.
-AHEAD_RUN, AHEAD_FOLDER = "JEIWEB_TEST_RUN", "JEIWEB_TEST_SEED_DIR"
-
-
 def run_id():
-    """The same in every xdist worker of one run and in its controller: the controller's pid
-    (or the name of a run whose seed was built ahead of it)."""
-    if os.environ.get(AHEAD_RUN):
-        return os.environ[AHEAD_RUN]
+    """The same in every xdist worker of one run and in its controller: the controller's pid."""
     return str(os.getppid() if os.environ.get("PYTEST_XDIST_WORKER") else os.getpid())
 
 
@@ -103,8 +95,6 @@ def site_seed(tmp_path_factory, request):
     (tests/support/server.py), with the static files if the run serves the site."""
     # Under xdist each worker has a temporary folder of its own inside one shared by the run.
     shared = tmp_path_factory.getbasetemp().parent if os.environ.get("PYTEST_XDIST_WORKER") else None
-    if os.environ.get(AHEAD_FOLDER):
-        shared = Path(os.environ[AHEAD_FOLDER])
     serves = any(
         item.get_closest_marker("served") or item.get_closest_marker("browser")
         for item in request.session.items

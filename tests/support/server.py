@@ -357,9 +357,3 @@ class PrivateRedis:
         import redis
 
         return redis.Redis.from_url(self.url)
-
-
-if __name__ == "__main__":
-    # `python -m tests.support.server FOLDER RUN`: the seed of the run RUN (with its static files),
-    # built ahead of it in FOLDER on the DATABASE_URL's database (see run_id in tests/conftest.py).
-    SiteSeed.shared(Path(sys.argv[1]), sys.argv[2])
