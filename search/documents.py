@@ -203,11 +203,6 @@ class ModelProvider(SearchProvider):
                 watched[meta.model] = lambda translation_row: translation_row.master_id
         return watched
 
-    def reindex(self, obj_or_pk):
-        pk = getattr(obj_or_pk, "pk", obj_or_pk)
-        if pk is not None:
-            self.reindex_many({pk})
-
     def reindex_many(self, pks):
         """Index the objects `pks` as they are now, in every language, one replace a language
         (an object no longer published, or gone, leaves the index)."""
