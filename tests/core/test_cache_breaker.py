@@ -13,7 +13,7 @@ import pytest
 from django.core.cache import cache as default_cache
 
 from jeiweb.cache.breaker import CLOSED, PROBE, SKIP, BreakerRedisCache, CircuitBreaker
-from jeiweb.cache.pages import STATE_KEY
+from jeiweb.cache.pages import VERSION_KEY
 from tests.support.server import PrivateRedis, free_port
 
 WINDOW = 5.0
@@ -243,11 +243,11 @@ def test_when_redis_answers_again_every_page_it_kept_from_before_the_outage_is_s
     # An edit during the outage bumped the content version only in a stand-in: the pages Redis
     # kept from before must not be replayed once it is back.
     cache = backend(redis_server.url, clock)
-    default_cache.set(STATE_KEY, {"version": 1, "next_change": None})
+    default_cache.set(VERSION_KEY, 1)
     with redis_server.frozen():
         cache.get("menu")
-    assert default_cache.get(STATE_KEY) is not None
+    assert default_cache.get(VERSION_KEY) is not None
     clock.advance(WINDOW)
     cache.get("menu")  # the probe: Redis answers
     assert not cache.breaker.is_open
-    assert default_cache.get(STATE_KEY) is None  # the next request starts a new version
+    assert default_cache.get(VERSION_KEY) is None  # the next request starts a new version
