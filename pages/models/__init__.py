@@ -15,7 +15,7 @@ from pages.models.admissions import (
     Track,
     TrackSystem,
 )
-from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.base import DisplayOrdered, KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
 from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.contact import (
     ContactKind,
@@ -70,6 +70,7 @@ __all__ = [
     "Currency",
     "CurriculumStage",
     "DegreeAward",
+    "DisplayOrdered",
     "Faq",
     "FaqPluginModel",
     "FaqQuerySet",

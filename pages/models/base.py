@@ -1,4 +1,5 @@
-"""What the college's records share: a stable key, a date at its precision, the universities."""
+"""What the college's records share: a stable key, a date at its precision, an order staff set,
+the universities."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -62,6 +63,16 @@ class KeyedModel(models.Model):
 
     def __str__(self):
         return self.safe_translation_getter(self.name_field, any_language=True) or self.key
+
+
+class DisplayOrdered(models.Model):
+    """A record listed in the order staff give it (a tie: the first made first)."""
+
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
 
 
 class SnapshotQuerySet(TranslatableQuerySet):

@@ -9,7 +9,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.fields import optional_link
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
+from pages.models.base import DisplayOrdered, KeyedModel, PreciseDateMixin, SnapshotQuerySet
 from pages.models.programmes import Programme
 
 
@@ -61,7 +61,7 @@ class ResourceKind(models.TextChoices):
 
 
 @site_content
-class LearningResource(KeyedModel, TranslatableModel):
+class LearningResource(KeyedModel, DisplayOrdered, TranslatableModel):
     """Something every student learns with: an online platform or a device."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices)
@@ -71,9 +71,7 @@ class LearningResource(KeyedModel, TranslatableModel):
         description=models.TextField(_("description"), blank=True),
     )
     url = models.URLField(_("web address"), blank=True)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")
