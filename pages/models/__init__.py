@@ -15,7 +15,14 @@ from pages.models.admissions import (
     Track,
     TrackSystem,
 )
-from pages.models.base import DisplayOrdered, KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.base import (
+    DisplayOrdered,
+    KeyedModel,
+    PreciseDateMixin,
+    Snapshot,
+    SnapshotQuerySet,
+    University,
+)
 from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.contact import (
     ContactKind,
@@ -107,6 +114,7 @@ __all__ = [
     "ProgrammeQuerySet",
     "Province",
     "ResourceKind",
+    "Snapshot",
     "SnapshotQuerySet",
     "School",
     "Supervision",

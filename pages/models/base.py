@@ -1,5 +1,5 @@
 """What the college's records share: a stable key, a date at its precision, an order staff set,
-the universities."""
+snapshots of figures, the universities."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -79,3 +79,13 @@ class SnapshotQuerySet(TranslatableQuerySet):
     def current(self):
         """The latest snapshot: the figures shown as today's."""
         return self.order_by("-date", "-pk").first()
+
+
+class Snapshot(PreciseDateMixin, models.Model):
+    """Figures as of a date: the latest are shown as current, older ones kept as a record."""
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-pk"]

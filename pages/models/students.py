@@ -9,12 +9,12 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.fields import optional_link
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import DisplayOrdered, KeyedModel, PreciseDateMixin, SnapshotQuerySet
+from pages.models.base import DisplayOrdered, KeyedModel, Snapshot
 from pages.models.programmes import Programme
 
 
 @site_content
-class StudentBody(PreciseDateMixin, TranslatableModel):
+class StudentBody(Snapshot, TranslatableModel):
     """A dated snapshot of the student body. The latest is shown as current; older ones are kept."""
 
     programme = optional_link(
@@ -37,10 +37,7 @@ class StudentBody(PreciseDateMixin, TranslatableModel):
         ),
     )
 
-    objects = SnapshotQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(Snapshot.Meta):
         verbose_name = _("student body")
         verbose_name_plural = _("student bodies")
 
