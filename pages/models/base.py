@@ -84,8 +84,14 @@ class SnapshotQuerySet(TranslatableQuerySet):
 class Snapshot(PreciseDateMixin, models.Model):
     """Figures as of a date: the latest are shown as current, older ones kept as a record."""
 
+    # What the figures are of, as a title with the date: "Students as of %(date)s".
+    as_of = None
+
     objects = SnapshotQuerySet.as_manager()
 
     class Meta:
         abstract = True
         ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.as_of % {"date": self.date_display} if self.date else "–"

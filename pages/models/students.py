@@ -37,12 +37,11 @@ class StudentBody(Snapshot, TranslatableModel):
         ),
     )
 
+    as_of = _("Students as of %(date)s")
+
     class Meta(Snapshot.Meta):
         verbose_name = _("student body")
         verbose_name_plural = _("student bodies")
-
-    def __str__(self):
-        return _("Students as of %(date)s") % {"date": self.date_display} if self.date else "–"
 
     def clean(self):
         super().clean()

@@ -87,12 +87,11 @@ class TeachingStaffProfile(QualificationFigures, Snapshot, TranslatableModel):
     masters_supervisors = models.PositiveSmallIntegerField(_("master’s supervisors"))
     overseas_experience = models.PositiveSmallIntegerField(_("with overseas study experience"))
 
+    as_of = _("Teaching staff as of %(date)s")
+
     class Meta(Snapshot.Meta):
         verbose_name = _("teaching staff figures")
         verbose_name_plural = _("teaching staff figures")
-
-    def __str__(self):
-        return _("Teaching staff as of %(date)s") % {"date": self.date_display} if self.date else "–"
 
     def clean(self):
         super().clean()
