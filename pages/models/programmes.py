@@ -1,7 +1,6 @@
 """The degree programmes: what prospective students find, filter and compare."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
@@ -13,7 +12,7 @@ from jeiweb.i18n import translated_url
 from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import DisplayOrdered, KeyedModel, University
-from pages.models.facts import ProgrammeFacts
+from pages.models.facts import ProgrammeFacts, optional_number
 
 
 class Level(models.TextChoices):
@@ -52,12 +51,7 @@ class ProgrammeQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 def year_field(verbose_name):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-    )
+    return optional_number(verbose_name, 1900, 2100)
 
 
 def fact_field(verbose_name, help_text=""):
