@@ -76,6 +76,21 @@ class Category(TranslatableModel):
         )
 
 
+class NewsItem(Publishable, Reviewable, TranslatableModel):
+    """What an article and an event share: a title in each language it is written in, the
+    site's publishing rule with a writer's work approved (jeiweb/content/review.py), and when it
+    was written and last changed."""
+
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
+
+
 class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
     def for_listing(self):
         """With everything a list or a feed shows, in a constant number of queries."""
@@ -85,7 +100,7 @@ class ArticleQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 @site_content
-class Article(Publishable, Reviewable, TranslatableModel):
+class Article(NewsItem):
     """A news story, in English and Chinese. It is visible to visitors once it is published and
     its publication time has come; until then staff can preview it at its address. A writer's
     article is published by an approver (jeiweb/content/review.py)."""
@@ -127,8 +142,6 @@ class Article(Publishable, Reviewable, TranslatableModel):
     is_featured = models.BooleanField(
         _("featured"), default=False, help_text=_("Shown first in the latest news block of the home page.")
     )
-    created = models.DateTimeField(auto_now_add=True)
-    modified = models.DateTimeField(auto_now=True)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -140,9 +153,6 @@ class Article(Publishable, Reviewable, TranslatableModel):
         # What every list filters on and orders by (published, due, newest first): a page of ten
         # reads ten index entries, whatever the size of the archive.
         indexes = [models.Index(fields=["status", "-publication_start", "-id"], name="news_article_visible")]
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
     def clean(self):
         if self.featured_image_id and self.featured_image.mime_type == "image/svg+xml":
@@ -179,7 +189,7 @@ class EventQuerySet(PublishableQuerySet, TranslatableQuerySet):
 @site_content(
     changes_at=["end", "registration__opens_at", "registration__closes_at", "registration__event__start"]
 )
-class Event(Publishable, Reviewable, TranslatableModel):
+class Event(NewsItem):
     """Something that happens at a time and place: a lecture, an open day, a ceremony.
     Visitors see it once published, in lists of upcoming and past events and in their calendar.
     A writer's event is published by an approver (jeiweb/content/review.py)."""
@@ -196,8 +206,6 @@ class Event(Publishable, Reviewable, TranslatableModel):
     end = models.DateTimeField(_("end"))
     registration_url = models.URLField(_("registration page"), blank=True)
     article = optional_link(Article, _("related article"), related_name="events")
-    created = models.DateTimeField(auto_now_add=True)
-    modified = models.DateTimeField(auto_now=True)
 
     objects = EventQuerySet.as_manager()
 
@@ -211,9 +219,6 @@ class Event(Publishable, Reviewable, TranslatableModel):
             models.Index(fields=["status", "end"], name="news_event_by_end"),
             models.Index(fields=["status", "-start"], name="news_event_by_start"),
         ]
-
-    def __str__(self):
-        return self.safe_translation_getter("title", any_language=True) or str(self.pk)
 
     def clean(self):
         if self.start and self.end and self.end < self.start:

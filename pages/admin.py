@@ -116,6 +116,7 @@ class StudentBodyAdmin(CollegeAdmin):
 class LearningResourceAdmin(CollegeAdmin):
     list_display = ["__str__", "kind", "order", "missing_translations"]
     list_filter = ["kind"]
+    fields = ["key", "kind", "url", "order", "name", "description"]
     # Addresses typed without a scheme are secure ones (Django 6's default).
     formfield_overrides = {django_models.URLField: {"assume_scheme": "https"}}
 

@@ -24,6 +24,7 @@ class ProvinceAdmin(TranslationsAdmin):
     list_display = ["__str__", "key", "track_system", "reformed_in", "max_score", "order"]
     list_filter = ["track_system"]
     search_fields = ["key", "translations__name"]
+    fields = ["key", "track_system", "reformed_in", "max_score", "order", "name"]
 
 
 @admin.register(models.AdmissionRecord)

@@ -46,7 +46,7 @@ class PeopleDirectoryView(TranslatedViewMixin, ListView):
 
     def get_filters(self):
         schools = school_names(self.language)
-        self.schools = [{"key": key, "name": name} for key, (_pk, name) in schools.items()]
+        self.schools = [(key, name) for key, (_pk, name) in schools.items()]
         get = self.request.GET
         return {
             "university": get.get("university", "") if get.get("university") in University.values else "",

@@ -15,7 +15,14 @@ from pages.models.admissions import (
     Track,
     TrackSystem,
 )
-from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet, University
+from pages.models.base import (
+    DisplayOrdered,
+    KeyedModel,
+    PreciseDateMixin,
+    Snapshot,
+    SnapshotQuerySet,
+    University,
+)
 from pages.models.charter import AdmissionsCharter, CharterChanges
 from pages.models.contact import (
     ContactKind,
@@ -70,6 +77,7 @@ __all__ = [
     "Currency",
     "CurriculumStage",
     "DegreeAward",
+    "DisplayOrdered",
     "Faq",
     "FaqPluginModel",
     "FaqQuerySet",
@@ -106,6 +114,7 @@ __all__ = [
     "ProgrammeQuerySet",
     "Province",
     "ResourceKind",
+    "Snapshot",
     "SnapshotQuerySet",
     "School",
     "Supervision",

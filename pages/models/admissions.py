@@ -18,7 +18,7 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel
+from pages.models.base import DisplayOrdered, KeyedModel
 
 
 class TrackSystem(models.TextChoices):
@@ -57,7 +57,7 @@ class ProvinceQuerySet(TranslatableQuerySet):
 
 
 @site_content
-class Province(KeyedModel, TranslatableModel):
+class Province(KeyedModel, DisplayOrdered, TranslatableModel):
     """A provincial-level division (or Hong Kong, Macao, Taiwan) as the gaokao sees it: its names,
     its track system and its maximum score. Facts loaded from fixtures/college/provinces.yaml."""
 
@@ -72,12 +72,10 @@ class Province(KeyedModel, TranslatableModel):
         help_text=_("Before this year the province had science and arts tracks. Empty: always."),
     )
     max_score = models.PositiveSmallIntegerField(_("maximum score"), default=750)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = ProvinceQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
 

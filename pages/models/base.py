@@ -1,4 +1,5 @@
-"""What the college's records share: a stable key, a date at its precision, the universities."""
+"""What the college's records share: a stable key, a date at its precision, an order staff set,
+snapshots of figures, the universities."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -64,7 +65,33 @@ class KeyedModel(models.Model):
         return self.safe_translation_getter(self.name_field, any_language=True) or self.key
 
 
+class DisplayOrdered(models.Model):
+    """A record listed in the order staff give it (a tie: the first made first)."""
+
+    order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+
 class SnapshotQuerySet(TranslatableQuerySet):
     def current(self):
         """The latest snapshot: the figures shown as today's."""
         return self.order_by("-date", "-pk").first()
+
+
+class Snapshot(PreciseDateMixin, models.Model):
+    """Figures as of a date: the latest are shown as current, older ones kept as a record."""
+
+    # What the figures are of, as a title with the date: "Students as of %(date)s".
+    as_of = None
+
+    objects = SnapshotQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["-date", "-pk"]
+
+    def __str__(self):
+        return self.as_of % {"date": self.date_display} if self.date else "–"

@@ -29,6 +29,17 @@ KEY_DATES = (
 )
 
 
+def optional_number(verbose_name, least, most, **kwargs):
+    """A whole number staff may leave empty (a fact not stated is not shown), from `least` to `most`."""
+    return models.PositiveSmallIntegerField(
+        verbose_name,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(least), MaxValueValidator(most)],
+        **kwargs,
+    )
+
+
 def academic_year_display(start_year):
     return _("%(start)s–%(end)s academic year") % {"start": start_year, "end": start_year + 1}
 
@@ -36,11 +47,10 @@ def academic_year_display(start_year):
 class ProgrammeFacts(models.Model):
     """The numbers and dates of a programme (an abstract part of `Programme`)."""
 
-    duration_months = models.PositiveSmallIntegerField(
+    duration_months = optional_number(
         _("length of study in months"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(120)],
+        1,
+        120,
         help_text=_("For example 60 for five years, 18 for a year and a half."),
     )
     tuition_amount = models.DecimalField(
@@ -55,11 +65,10 @@ class ProgrammeFacts(models.Model):
     tuition_currency = models.CharField(
         _("currency of the tuition"), max_length=3, choices=Currency.choices, blank=True
     )
-    tuition_year = models.PositiveSmallIntegerField(
+    tuition_year = optional_number(
         _("academic year of the tuition"),
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(2000), MaxValueValidator(2100)],
+        2000,
+        2100,
         help_text=_("The year the academic year starts: 2025 for 2025–2026."),
     )
     application_opens = models.DateField(_("applications open"), null=True, blank=True)

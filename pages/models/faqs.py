@@ -7,6 +7,7 @@ from parler.managers import TranslatableQuerySet
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_owner
 from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n.status import last_changed_field
 from pages.models.programmes import Programme
@@ -28,13 +29,10 @@ class FaqQuerySet(PublishableQuerySet, TranslatableQuerySet):
 class Faq(PublishedByDefault, TranslatableModel):
     """A question and its answer, about one programme or (without one) the institute."""
 
-    programme = models.ForeignKey(
+    programme = optional_owner(
         Programme,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
+        _("programme"),
         related_name="faqs",
-        verbose_name=_("programme"),
         help_text=_("Empty: a question about the institute, shown on the FAQ page."),
     )
     translations = TranslatedFields(

@@ -7,12 +7,12 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel
+from pages.models.base import DisplayOrdered, KeyedModel
 from pages.models.people import Person
 
 
 @site_content(children=("posts",))
-class Committee(KeyedModel, TranslatableModel):
+class Committee(KeyedModel, DisplayOrdered, TranslatableModel):
     """A joint committee through which the two universities govern the institute."""
 
     translations = TranslatedFields(
@@ -20,10 +20,8 @@ class Committee(KeyedModel, TranslatableModel):
         name=models.CharField(_("name"), max_length=200),
         description=models.TextField(_("description"), blank=True),
     )
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
 

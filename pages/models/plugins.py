@@ -4,6 +4,7 @@ from cms.models import CMSPlugin
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from jeiweb.content.fields import optional_owner
 from pages.models.governance import Committee
 from pages.models.programmes import Level, Programme
 
@@ -31,9 +32,7 @@ class ProgrammeCardsPluginModel(CMSPlugin):
 
 def limited_to(model, verbose_name, help_text):
     """The one record a block may be limited to (deleting it deletes the block); empty: all."""
-    return models.ForeignKey(
-        model, on_delete=models.CASCADE, null=True, blank=True, verbose_name=verbose_name, help_text=help_text
-    )
+    return optional_owner(model, verbose_name, help_text=help_text)
 
 
 class TimelinePluginModel(CMSPlugin):

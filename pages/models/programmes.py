@@ -1,7 +1,6 @@
 """The degree programmes: what prospective students find, filter and compare."""
 
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from parler.managers import TranslatableQuerySet
@@ -12,8 +11,8 @@ from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
 from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel, University
-from pages.models.facts import ProgrammeFacts
+from pages.models.base import DisplayOrdered, KeyedModel, University
+from pages.models.facts import ProgrammeFacts, optional_number
 
 
 class Level(models.TextChoices):
@@ -52,12 +51,7 @@ class ProgrammeQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 def year_field(verbose_name):
-    return models.PositiveSmallIntegerField(
-        verbose_name,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
-    )
+    return optional_number(verbose_name, 1900, 2100)
 
 
 def fact_field(verbose_name, help_text=""):
@@ -66,7 +60,7 @@ def fact_field(verbose_name, help_text=""):
 
 # Its degrees, curriculum, questions and accreditations are kept and restored with it.
 @site_content(children=["degree_awards", "curriculum_stages", "faqs", "accreditations"])
-class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableModel):
+class Programme(KeyedModel, DisplayOrdered, ProgrammeFacts, PublishedByDefault, TranslatableModel):
     """A degree programme of the institute: what prospective students find, filter and compare.
 
     Leave a field empty when the sources do not state it (duration, places, fees, dates...):
@@ -107,13 +101,11 @@ class Programme(KeyedModel, ProgrammeFacts, PublishedByDefault, TranslatableMode
     launched_in = year_field(_("year launched"))
     first_intake_in = year_field(_("year of first intake"))
     places = models.PositiveSmallIntegerField(_("places per year"), null=True, blank=True)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
     modified = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = ProgrammeQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")
 

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
+from jeiweb.content.fields import optional_owner
 from jeiweb.i18n.status import last_changed_field
 from pages.models.base import KeyedModel, PreciseDateMixin
 from pages.models.programmes import Programme
@@ -24,14 +25,7 @@ class Accreditation(KeyedModel, PreciseDateMixin, TranslatableModel):
     name_field = "title"
 
     kind = models.CharField(_("kind"), max_length=20, choices=AccreditationKind.choices)
-    programme = models.ForeignKey(
-        Programme,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="accreditations",
-        verbose_name=_("programme"),
-    )
+    programme = optional_owner(Programme, _("programme"), related_name="accreditations")
     translations = TranslatedFields(
         changed=last_changed_field(),
         body=models.CharField(_("awarded or carried out by"), max_length=200),

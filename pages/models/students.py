@@ -9,12 +9,12 @@ from parler.models import TranslatableModel, TranslatedFields
 from jeiweb.content import site_content
 from jeiweb.content.fields import optional_link
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel, PreciseDateMixin, SnapshotQuerySet
+from pages.models.base import DisplayOrdered, KeyedModel, Snapshot
 from pages.models.programmes import Programme
 
 
 @site_content
-class StudentBody(PreciseDateMixin, TranslatableModel):
+class StudentBody(Snapshot, TranslatableModel):
     """A dated snapshot of the student body. The latest is shown as current; older ones are kept."""
 
     programme = optional_link(
@@ -37,15 +37,11 @@ class StudentBody(PreciseDateMixin, TranslatableModel):
         ),
     )
 
-    objects = SnapshotQuerySet.as_manager()
+    as_of = _("Students as of %(date)s")
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(Snapshot.Meta):
         verbose_name = _("student body")
         verbose_name_plural = _("student bodies")
-
-    def __str__(self):
-        return _("Students as of %(date)s") % {"date": self.date_display} if self.date else "–"
 
     def clean(self):
         super().clean()
@@ -61,7 +57,7 @@ class ResourceKind(models.TextChoices):
 
 
 @site_content
-class LearningResource(KeyedModel, TranslatableModel):
+class LearningResource(KeyedModel, DisplayOrdered, TranslatableModel):
     """Something every student learns with: an online platform or a device."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=ResourceKind.choices)
@@ -71,9 +67,7 @@ class LearningResource(KeyedModel, TranslatableModel):
         description=models.TextField(_("description"), blank=True),
     )
     url = models.URLField(_("web address"), blank=True)
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("learning resource")
         verbose_name_plural = _("learning resources")

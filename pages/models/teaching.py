@@ -10,7 +10,7 @@ from parler.models import TranslatableModel, TranslatedFields
 
 from jeiweb.content import site_content
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import PreciseDateMixin, SnapshotQuerySet
+from pages.models.base import Snapshot
 
 
 def share(part, whole):
@@ -60,7 +60,7 @@ class QualificationFigures:
 
 
 @site_content
-class TeachingStaffProfile(QualificationFigures, PreciseDateMixin, TranslatableModel):
+class TeachingStaffProfile(QualificationFigures, Snapshot, TranslatableModel):
     """A dated snapshot of the teaching body of the imported courses.
 
     Enter counts only: every percentage on the site is computed from them. The latest
@@ -87,15 +87,11 @@ class TeachingStaffProfile(QualificationFigures, PreciseDateMixin, TranslatableM
     masters_supervisors = models.PositiveSmallIntegerField(_("master’s supervisors"))
     overseas_experience = models.PositiveSmallIntegerField(_("with overseas study experience"))
 
-    objects = SnapshotQuerySet.as_manager()
+    as_of = _("Teaching staff as of %(date)s")
 
-    class Meta:
-        ordering = ["-date", "-pk"]
+    class Meta(Snapshot.Meta):
         verbose_name = _("teaching staff figures")
         verbose_name_plural = _("teaching staff figures")
-
-    def __str__(self):
-        return _("Teaching staff as of %(date)s") % {"date": self.date_display} if self.date else "–"
 
     def clean(self):
         super().clean()

@@ -14,7 +14,7 @@ from jeiweb.content.publishing import PublishableQuerySet, PublishedByDefault
 from jeiweb.i18n import translated_url
 from jeiweb.i18n.slugs import slug_field
 from jeiweb.i18n.status import last_changed_field
-from pages.models.base import KeyedModel, University
+from pages.models.base import DisplayOrdered, KeyedModel, University
 from pages.models.curriculum import CurriculumStage
 from pages.models.people import Person
 from pages.models.programmes import Programme
@@ -25,7 +25,7 @@ class SchoolQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 @site_content
-class School(KeyedModel, PublishedByDefault, TranslatableModel):
+class School(KeyedModel, DisplayOrdered, PublishedByDefault, TranslatableModel):
     """A school or institute of a university that teachers come from (the 2022 profile names
     six of the eight schools of CQMU; add the others as they are confirmed)."""
 
@@ -36,12 +36,10 @@ class School(KeyedModel, PublishedByDefault, TranslatableModel):
         changed=last_changed_field(),
         name=models.CharField(_("name"), max_length=200),
     )
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
 
     objects = SchoolQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("school")
         verbose_name_plural = _("schools")
 
@@ -65,7 +63,7 @@ class TeamQuerySet(PublishableQuerySet, TranslatableQuerySet):
 
 
 @site_content(children=("roles",))
-class TeachingTeam(PublishedByDefault, TranslatableModel):
+class TeachingTeam(DisplayOrdered, PublishedByDefault, TranslatableModel):
     """The teaching team of one imported course: who leads it, who teaches in it, which school
     it comes from and which programmes (and stages of their curriculum) it serves."""
 
@@ -87,13 +85,11 @@ class TeachingTeam(PublishedByDefault, TranslatableModel):
         verbose_name=_("curriculum stages"),
         help_text=_("The stages of the programmes’ curricula that the course is part of."),
     )
-    order = models.PositiveSmallIntegerField(_("display order"), default=0)
     modified = models.DateTimeField(_("last modified"), auto_now=True)
 
     objects = TeamQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["order", "pk"]
+    class Meta(DisplayOrdered.Meta):
         verbose_name = _("teaching team")
         verbose_name_plural = _("teaching teams")
 
