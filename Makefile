@@ -6,10 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
-# The tests run in parallel, one worker per core; the tests that share a served site keep to one
-# worker (tests/conftest.py groups them), so that each site is set up once.
+# The tests run in parallel, one worker per core (tests/conftest.py: how they are shared out).
 PYTEST_WORKERS ?= auto
-PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist loadgroup
+PYTEST := $(BIN)/python -m pytest -n $(PYTEST_WORKERS) --dist load
 
 .DEFAULT_GOAL := help
 .PHONY: help install install-dev setup run test coverage observatory lint messages clean backup restore

@@ -17,15 +17,19 @@ from jeiweb.seo.sitemaps import CMSPageSitemap
 from news.sitemaps import ArticleSitemap, EventSitemap, NewsListSitemap
 from pages.sitemaps import PersonSitemap, ProgrammeAdmissionsSitemap, ProgrammeSitemap, TeamSitemap
 
+# Each part names its own section (/sitemap-<section>.xml).
 sitemaps = {
-    "pages": CMSPageSitemap,
-    "programmes": ProgrammeSitemap,
-    "admissions": ProgrammeAdmissionsSitemap,
-    "people": PersonSitemap,
-    "teams": TeamSitemap,
-    "articles": ArticleSitemap,
-    "events": EventSitemap,
-    "news-lists": NewsListSitemap,
+    sitemap.section: sitemap
+    for sitemap in (
+        CMSPageSitemap,
+        ProgrammeSitemap,
+        ProgrammeAdmissionsSitemap,
+        PersonSitemap,
+        TeamSitemap,
+        ArticleSitemap,
+        EventSitemap,
+        NewsListSitemap,
+    )
 }
 
 urlpatterns = [

@@ -16,8 +16,8 @@ class ProgrammesApphook(PublicApphook):
 
 @apphook_pool.register
 class MilestonesApphook(PublicApphook):
-    # An apphook rather than a plugin: the category filter is part of the address, and
-    # apphook views are not page-cached, so every filtered view is rendered for its own URL.
+    # An apphook rather than a plugin: the category filter is part of the address, so each
+    # filtered view is a page of its own, with its own URL in the page cache.
     name = _("Milestones")
     app_name = "milestones"
     _urls = ["pages.milestone_urls"]

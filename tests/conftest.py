@@ -183,33 +183,22 @@ def browser():
 # Each kind of test that needs more than the database lives in a folder of its own and is
 # marked by it, so that `-m "not browser"` (or `-m served`) picks it out.
 FOLDER_MARKERS = {"browser": pytest.mark.browser, "served": pytest.mark.served}
-# The served sites are session fixtures, set up (migrate, collectstatic, the content loader,
-# gunicorn) in each xdist worker that asks for one: their tests go to one worker each.
-SITE_FIXTURES = ("production_site", "served")
-
-
-def xdist_group(item, folder):
-    """The tests that must share an xdist worker (`--dist loadgroup`, see the Makefile), or None."""
-    for fixture in SITE_FIXTURES:
-        if fixture in item.fixturenames:
-            return fixture
-    if folder in FOLDER_MARKERS:  # a module-scoped server of its own
-        return item.path.stem
-    return None
 
 
 def pytest_collection_modifyitems(config, items):
-    """Mark the browser and served tests by their folder, and keep those that share a served
-    site in one xdist worker. Browser tests need Debian's Chromium: they skip on a machine
-    without it, except in CI."""
+    """Mark the browser and served tests by their folder. Browser tests need Debian's Chromium:
+    they skip on a machine without it, except in CI.
+
+    Tests go to xdist's workers one by one (`--dist load`): each worker that needs a served
+    site starts its own copy of the run's seed. Grouping them on one worker
+    (`--dist loadgroup`) is a no-op with pytest 9.2 (pytest-xdist issue 1386), and once
+    working it sends the browser tests first, and a worker whose first test holds Playwright's
+    event loop cannot then create its test database (SynchronousOnlyOperation)."""
     tests_root = Path(__file__).parent
     for item in items:
         folder = Path(item.path).relative_to(tests_root).parts[0]
         if folder in FOLDER_MARKERS:
             item.add_marker(FOLDER_MARKERS[folder])
-        group = xdist_group(item, folder)
-        if group:
-            item.add_marker(pytest.mark.xdist_group(group))
     if os.path.exists(CHROMIUM) or os.environ.get("CI"):
         return
     skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM} (apt-get install -y chromium)")

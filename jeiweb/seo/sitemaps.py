@@ -26,6 +26,7 @@ OBJECTS_PER_PART = 500
 
 
 class CMSPageSitemap(Sitemap):
+    section = "pages"
     i18n = True
     alternates = True
     # No x_default: Django's would strip the language prefix (/about/), which a Chinese
@@ -89,7 +90,7 @@ class TranslatedObjectSitemap(Sitemap):
     i18n = True
     alternates = True
     limit = OBJECTS_PER_PART
-    section = None  # set by the index (jeiweb/urls.py)
+    section = None  # each subclass names its part of the index (jeiweb/urls.py)
     model = None
     ordering = ("pk",)
     url_name = None
