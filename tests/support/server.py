@@ -76,15 +76,27 @@ def scratch_database(workdir, template=None):
         admin.close()
 
 
-def _manage(environment, *commands):
-    for command in commands:
-        subprocess.run(
-            [sys.executable, "manage.py", *command, "--verbosity", "0"],
-            cwd=BASE_DIR,
-            env=environment,
-            check=True,
-            capture_output=True,
-        )
+# `manage.py migrate` then `manage.py load_site_content`, as `make setup` runs them, in one process:
+# Django and django CMS are imported once, and call_command skips the system checks (tested on
+# their own), which every manage.py command would run again. The seed is built while every
+# test worker waits for it.
+MIGRATE_AND_LOAD = """
+import django
+django.setup()
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_site_content", verbosity=0)
+"""
+
+
+def _migrate_and_load(environment):
+    subprocess.run(
+        [sys.executable, "-c", MIGRATE_AND_LOAD],
+        cwd=BASE_DIR,
+        env=environment,
+        check=True,
+        capture_output=True,
+    )
 
 
 @dataclass
@@ -134,7 +146,7 @@ class SiteSeed:
         }
         environment.pop("CACHE_URL", None)  # the loader's cache writes are the seed's own
         if not static:
-            _manage(environment, ["migrate", "--no-input"], ["load_site_content"])
+            _migrate_and_load(environment)
             return
         # collectstatic reads no database: it runs beside migrate and the content loader.
         collecting = subprocess.Popen(
@@ -144,7 +156,7 @@ class SiteSeed:
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
         )
-        _manage(environment, ["migrate", "--no-input"], ["load_site_content"])
+        _migrate_and_load(environment)
         output, _ = collecting.communicate()
         if collecting.returncode:
             raise subprocess.CalledProcessError(collecting.returncode, collecting.args, output)
